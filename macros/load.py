@@ -1,0 +1,119 @@
+"""Load and validate everything under data/, reporting every problem at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from . import checks
+from .errors import problems_from_validation
+from .models import Case, GlossaryFile, MetricFile, SourceFile, ThemeFile
+from .yaml_source import DataFileError, LoadedYaml, Problem, load_yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+
+
+class DataInvalid(Exception):
+    """Raised with the full list of problems found in data/."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        lines = "\n".join(f"  {p}" for p in problems)
+        super().__init__(f"data/ に {len(problems)} 件の問題があります:\n{lines}")
+
+
+@dataclass
+class Dataset:
+    cases: list[Case]
+    themes: list
+    terms: list
+    metrics: list
+    sources: list
+    # where each entity came from, for line numbers in later checks
+    origins: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def case_by_id(self) -> dict[str, Case]:
+        return {c.id: c for c in self.cases}
+
+    @property
+    def theme_by_id(self) -> dict:
+        return {t.id: t for t in self.themes}
+
+    @property
+    def metric_by_id(self) -> dict:
+        return {m.id: m for m in self.metrics}
+
+    def numbered_cases(self) -> list[Case]:
+        return [c for c in self.cases if c.kind == "case"]
+
+    def columns(self) -> list[Case]:
+        return [c for c in self.cases if c.kind == "column"]
+
+
+def _display(path: Path, data_dir: Path) -> str:
+    try:
+        return str(path.relative_to(data_dir.parent))
+    except ValueError:
+        return str(path)
+
+
+def _parse(path: Path, model: type[BaseModel], data_dir: Path, problems: list[Problem]):
+    try:
+        source = load_yaml(path, _display(path, data_dir))
+    except DataFileError as exc:
+        problems.append(exc.problem)
+        return None, None
+    if not isinstance(source.data, dict):
+        problems.append(Problem(source.path, 1, "", "ファイルの最上位は「キー: 値」の形にしてください"))
+        return None, source
+    try:
+        return model.model_validate(source.data), source
+    except ValidationError as exc:
+        problems.extend(problems_from_validation(source, exc))
+        return None, source
+
+
+def _list_file(data_dir: Path, name: str, model, attr: str, problems, origins) -> list:
+    path = data_dir / name
+    if not path.exists():
+        problems.append(Problem(_display(path, data_dir), None, "", "ファイルがありません"))
+        return []
+    parsed, source = _parse(path, model, data_dir, problems)
+    items = list(getattr(parsed, attr)) if parsed else []
+    for index, item in enumerate(items):
+        origins[(attr, item.id)] = (source, (attr, index))
+    return items
+
+
+def load_dataset(data_dir: Path = DATA_DIR) -> Dataset:
+    """Validate every file; raise DataInvalid listing all problems, or return the data."""
+    problems: list[Problem] = []
+    origins: dict[tuple, tuple[LoadedYaml, tuple]] = {}
+    cases: list[Case] = []
+    for folder, kind in (("cases", "case"), ("columns", "column")):
+        for path in sorted((data_dir / folder).glob("*.y*ml")):
+            case, source = _parse(path, Case, data_dir, problems)
+            if case is None:
+                continue
+            if path.stem != case.id:
+                problems.append(Problem(source.path, source.line_of(("id",)), "id", f"ファイル名は {case.id}.yaml にしてください"))
+            if case.kind != kind:
+                problems.append(Problem(source.path, source.line_of(("kind",)), "kind", f"{folder}/ のファイルは kind: {kind} です"))
+            cases.append(case)
+            origins[("cases", case.id)] = (source, ())
+    dataset = Dataset(
+        cases=sorted(cases, key=lambda c: (c.kind != "case", c.number)),
+        themes=_list_file(data_dir, "themes.yaml", ThemeFile, "themes", problems, origins),
+        terms=_list_file(data_dir, "glossary.yaml", GlossaryFile, "terms", problems, origins),
+        metrics=_list_file(data_dir, "metrics.yaml", MetricFile, "metrics", problems, origins),
+        sources=_list_file(data_dir, "sources.yaml", SourceFile, "sources", problems, origins),
+        origins=origins,
+    )
+    problems.extend(checks.check_dataset(dataset))
+    if problems:
+        raise DataInvalid(problems)
+    return dataset
