@@ -11,12 +11,12 @@ import sys
 from pathlib import Path
 
 from . import schema_export
-from .load import DATA_DIR, DataInvalid, load_dataset
+from .load import DataInvalid, default_data_dir, load_dataset
 
 
 def _validate(args) -> int:
     try:
-        dataset = load_dataset(Path(args.data))
+        dataset = load_dataset(Path(args.data) if args.data else default_data_dir())
     except DataInvalid as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros")
     sub = parser.add_subparsers(dest="command", required=True)
     validate = sub.add_parser("validate", help="data/ を検証する")
-    validate.add_argument("--data", default=str(DATA_DIR))
+    validate.add_argument("--data", default=None)
     validate.set_defaults(func=_validate)
     schema = sub.add_parser("schema", help="JSON Schema を書き出す")
     schema.add_argument("--check", action="store_true", help="書き出さずに古いかどうかだけ調べる")

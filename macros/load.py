@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +15,11 @@ from .yaml_source import DataFileError, LoadedYaml, Problem, load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
+DATA_DIR_VARIABLE = "SME_DATA_DIR"  # lets tests build a site from fixture data
+
+
+def default_data_dir() -> Path:
+    return Path(os.environ.get(DATA_DIR_VARIABLE) or DATA_DIR)
 
 
 class DataInvalid(Exception):
@@ -89,8 +95,9 @@ def _list_file(data_dir: Path, name: str, model, attr: str, problems, origins) -
     return items
 
 
-def load_dataset(data_dir: Path = DATA_DIR) -> Dataset:
+def load_dataset(data_dir: Path | None = None) -> Dataset:
     """Validate every file; raise DataInvalid listing all problems, or return the data."""
+    data_dir = data_dir or default_data_dir()
     problems: list[Problem] = []
     origins: dict[tuple, tuple[LoadedYaml, tuple]] = {}
     cases: list[Case] = []
@@ -117,3 +124,22 @@ def load_dataset(data_dir: Path = DATA_DIR) -> Dataset:
     if problems:
         raise DataInvalid(problems)
     return dataset
+
+
+_cache: dict = {}
+
+
+def _fingerprint(data_dir: Path) -> tuple:
+    return tuple(
+        (str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.rglob("*.y*ml"))
+    )
+
+
+def load_dataset_cached(data_dir: Path | None = None) -> Dataset:
+    """load_dataset, reused while no data file changed (one load per build)."""
+    data_dir = data_dir or default_data_dir()
+    key = (str(data_dir), _fingerprint(data_dir))
+    if key not in _cache:
+        _cache.clear()
+        _cache[key] = load_dataset(data_dir)
+    return _cache[key]

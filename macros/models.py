@@ -42,8 +42,17 @@ Id = Annotated[
     str,
     Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60, description="英小文字・数字・ハイフンのID"),
 ]
-Text = Annotated[str, Field(min_length=1, max_length=4000)]
-ShortText = Annotated[str, Field(min_length=1, max_length=200)]
+# YAML folds a line break in a ">-" block into a space, which Japanese does
+# not use between words: drop a space that sits between two wide characters.
+_FOLDED_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])")
+
+
+def _unfold_japanese(text: str) -> str:
+    return _FOLDED_SPACE.sub("", text)
+
+
+Text = Annotated[str, AfterValidator(_unfold_japanese), Field(min_length=1, max_length=4000)]
+ShortText = Annotated[str, AfterValidator(_unfold_japanese), Field(min_length=1, max_length=200)]
 
 _UNSAFE_URL = re.compile(r"^\s*(javascript|data|vbscript|file):", re.IGNORECASE)
 

@@ -1,0 +1,37 @@
+"""mkdocs-macros entry point. Kept thin: the work is in the plain modules."""
+
+from __future__ import annotations
+
+from . import views
+from .load import DataInvalid, load_dataset_cached
+
+BUILD_FAILED = "データの検証に失敗しました。サイトは書き出していません。"
+
+
+def define_env(env):
+    try:
+        dataset = load_dataset_cached()
+    except DataInvalid as exc:
+        from mkdocs.exceptions import Abort  # only the MkDocs glue knows MkDocs
+
+        raise Abort(f"{BUILD_FAILED}\n{exc}") from None
+    env.variables["stats"] = views.home_stats(dataset)
+
+    def page_url() -> str:
+        return env.page.url if env.page else ""
+
+    @env.macro
+    def case_part(case_id: str, part: str) -> str:
+        return views.case_part(dataset, case_id, part, page_url())
+
+    @env.macro
+    def case_index() -> str:
+        return views.case_index(dataset, page_url())
+
+    @env.macro
+    def theme_page(theme_id: str) -> str:
+        return views.theme_page(dataset, theme_id, page_url())
+
+    @env.macro
+    def glossary() -> str:
+        return views.glossary(dataset, page_url())

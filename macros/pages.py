@@ -1,0 +1,84 @@
+"""Pages generated from the data: one per case, column and theme.
+
+A generated page holds only headings and macro calls; the macros render the
+data through autoescaping templates. No text from the data is written into the
+Markdown itself, so nothing in the data is ever read as Markdown or Jinja.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .models import Case
+
+# (anchor, heading, part, has-content test) in page order.
+CASE_SECTIONS = [
+    ("overview", "概要", "infobox", lambda c: True),
+    ("story", "経緯と特徴", "narrative", lambda c: bool(c.narrative)),
+    ("organisation", "組織と会員", "organisation", lambda c: bool(c.legal_forms or c.members or c.bases)),
+    ("members", "会員の一覧", "member-list", lambda c: bool(c.member_companies)),
+    ("activities", "主な活動", "activities", lambda c: bool(c.activities)),
+    ("joint-orders", "共同受注の仕組み", "joint-orders", lambda c: c.joint_orders is not None),
+    ("products", "製品・プロジェクト", "products", lambda c: bool(c.products)),
+    ("figures", "主な数値", "figures", lambda c: bool(c.figures)),
+    ("support", "公的支援", "support", lambda c: bool(c.support)),
+    ("timeline", "沿革", "timeline", lambda c: bool(c.timeline or c.legal_forms or c.founded)),
+    ("lessons", "北九州への示唆", "lessons", lambda c: bool(c.lessons)),
+    ("related", "関連する事例", "relations", None),  # decided with the whole data set
+    ("people", "登場する人物", "people", lambda c: bool(c.people)),
+    ("notes", "データに関する注記", "notes", lambda c: bool(c.data_notes or c.unstated)),
+    ("sources", "出典", "sources", lambda c: True),
+]
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    content: str
+
+
+def case_folder(case: Case) -> str:
+    return "cases" if case.kind == "case" else "columns"
+
+
+def case_src_uri(case: Case) -> str:
+    return f"{case_folder(case)}/{case.id}.md"
+
+
+def case_markdown(case: Case, has_relations: bool) -> str:
+    lines = ["---", f"case_id: {case.id}", "---", "", f'{{{{ case_part("{case.id}", "header") }}}}', ""]
+    for anchor, heading, part, test in CASE_SECTIONS:
+        present = has_relations if test is None else test(case)
+        if present:
+            lines += [f"## {heading} {{ #{anchor} }}", "", f'{{{{ case_part("{case.id}", "{part}") }}}}', ""]
+    return "\n".join(lines)
+
+
+def theme_markdown(theme_id: str) -> str:
+    return "\n".join(["---", f"theme_id: {theme_id}", "---", "", f'{{{{ theme_page("{theme_id}") }}}}', ""])
+
+
+def generated_pages(dataset) -> list[GeneratedPage]:
+    related_ids = {c.id for c in dataset.cases if c.relations} | {
+        r.target for c in dataset.cases for r in c.relations
+    }
+    pages = [GeneratedPage(case_src_uri(c), case_markdown(c, c.id in related_ids)) for c in dataset.cases]
+    pages += [GeneratedPage(f"lessons/{t.id}.md", theme_markdown(t.id)) for t in dataset.themes]
+    return pages
+
+
+_TITLE_SAFE = str.maketrans(
+    {"<": "＜", ">": "＞", "&": "＆", '"': "＂", "'": "＇", "{": "｛", "}": "｝"}
+)
+
+
+def theme_safe_title(text: str) -> str:
+    """A page title as the theme may print it.
+
+    MkDocs' theme templates print titles without escaping (in <title>, the
+    navigation and the breadcrumbs), and mkdocs-macros renders a title that
+    looks like Jinja; so in a data-derived title the HTML-special characters
+    and braces are swapped for their full-width forms. The page body prints
+    the exact text, escaped.
+    """
+    return text.translate(_TITLE_SAFE)

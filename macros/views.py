@@ -1,0 +1,72 @@
+"""What each macro shows: data in, HTML out (plain Python, no MkDocs)."""
+
+from __future__ import annotations
+
+from . import facts
+from .render import render
+
+
+def base_for(page_url: str) -> str:
+    """The relative prefix from a page to the site root ("cases/x/" -> "../../")."""
+    depth = len([part for part in page_url.split("/") if part])
+    if page_url and not page_url.endswith("/"):
+        depth -= 1  # a file URL such as 404.html
+    return "../" * max(depth, 0)
+
+
+def case_part(dataset, case_id: str, part: str, page_url: str) -> str:
+    case = dataset.case_by_id[case_id]
+    context = {
+        "case": case,
+        "base": base_for(page_url),
+        "themes": dataset.theme_by_id,
+    }
+    if part == "timeline":
+        context["events"] = facts.timeline_events(case)
+    elif part == "relations":
+        context["related"] = facts.related_cases(case, dataset)
+    elif part == "member-list":
+        context["has_location"] = any(m.location for m in case.member_companies)
+    elif part == "sources":
+        by_id = {s.id: s for s in dataset.sources}
+        context["sources"] = [by_id[s] for s in case.sources]
+    return render(f"case-{part}.html", **context)
+
+
+def case_index(dataset, page_url: str) -> str:
+    rows = [
+        {
+            "case": c,
+            "form": facts.current_legal_form(c),
+            "members": facts.latest_members(c),
+            "founded": c.founded.date if c.founded else None,
+        }
+        for c in dataset.cases
+    ]
+    return render("case-index.html", rows=rows, base=base_for(page_url))
+
+
+def theme_page(dataset, theme_id: str, page_url: str) -> str:
+    theme = dataset.theme_by_id[theme_id]
+    evidence = [
+        (case, [lesson for lesson in case.lessons if theme_id in lesson.themes])
+        for case in dataset.cases
+    ]
+    evidence = [(case, lessons) for case, lessons in evidence if lessons]
+    return render("theme-page.html", theme=theme, evidence=evidence, base=base_for(page_url))
+
+
+def glossary(dataset, page_url: str) -> str:
+    terms = sorted(dataset.terms, key=lambda t: t.reading or t.term)
+    return render("glossary.html", terms=terms, cases=dataset.case_by_id, base=base_for(page_url))
+
+
+def home_stats(dataset) -> dict:
+    return {
+        "cases": len(dataset.numbered_cases()),
+        "columns": len(dataset.columns()),
+        "themes": len([t for t in dataset.themes if t.origin == "report"]),
+        "figures": sum(len(c.figures) + len(c.members) for c in dataset.cases),
+        "lessons": sum(len(c.lessons) for c in dataset.cases),
+        "member_companies": sum(len(c.member_companies) for c in dataset.cases),
+    }

@@ -1,0 +1,83 @@
+"""MkDocs hooks: validate the data, add the generated pages and their nav.
+
+The logic lives in the plain modules under macros/; this file only connects
+them to MkDocs events.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:  # MkDocs loads hooks by path, not as a package
+    sys.path.insert(0, str(ROOT))
+
+from macros import BUILD_FAILED, vocab  # noqa: E402
+from macros.load import DataInvalid, load_dataset_cached  # noqa: E402
+from macros.glossary_links import link_terms  # noqa: E402
+from macros.pages import case_src_uri, generated_pages, theme_safe_title  # noqa: E402
+from macros.views import base_for  # noqa: E402
+
+_state: dict = {}
+
+
+def on_config(config):
+    try:  # mkdocs-macros has loaded it already; this reuses that load
+        _state["dataset"] = load_dataset_cached()
+    except DataInvalid as exc:
+        # Abort prints the message without a traceback and exits non-zero.
+        raise Abort(f"{BUILD_FAILED}\n{exc}") from None
+    return config
+
+
+def _nav_entries(dataset) -> dict[str, list]:
+    """Nav entries for the generated pages, keyed by the nav section they join."""
+    by_section: dict[str, list] = {}
+    for case in dataset.numbered_cases():
+        label = vocab.SECTIONS[case.section]
+        by_section.setdefault(label, []).append(
+            {theme_safe_title(f"{case.number}. {case.name.short}"): case_src_uri(case)}
+        )
+    return {
+        "cases/index.md": [{label: pages} for label, pages in by_section.items()],
+        "columns/index.md": [
+            {theme_safe_title(f"コラム{c.number} {c.name.short}"): case_src_uri(c)} for c in dataset.columns()
+        ],
+        "lessons/index.md": [
+            {theme_safe_title(t.title): f"lessons/{t.id}.md"} for t in dataset.themes
+        ],
+    }
+
+
+def _extend_nav(items: list, entries: dict[str, list]) -> None:
+    """Append generated entries to the nav section whose first page is an index page."""
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        for children in item.values():
+            if isinstance(children, list) and children:
+                first = children[0]
+                first_path = first if isinstance(first, str) else next(iter(first.values()), None)
+                if first_path in entries:
+                    children.extend(entries[first_path])
+                _extend_nav(children, entries)
+
+
+def on_files(files, config):
+    dataset = _state["dataset"]
+    for page in generated_pages(dataset):
+        files.append(File.generated(config, page.src_uri, content=page.content))
+    if config.nav:
+        _extend_nav(config.nav, _nav_entries(dataset))
+    return files
+
+
+def on_page_content(html, page, config, files):
+    if page.file.src_uri == "glossary.md":
+        return html
+    glossary_url = base_for(page.url) + "glossary/"
+    return link_terms(html, _state["dataset"].terms, glossary_url)

@@ -1,0 +1,48 @@
+"""Shared fixtures: the real data set, and one real site build per test session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros.load import load_dataset
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def dataset():
+    return load_dataset(ROOT / "data")
+
+
+def build_site(site_dir: Path, data_dir: Path | None = None) -> subprocess.CompletedProcess:
+    """Run `mkdocs build --strict` as a user would; return the finished process."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if data_dir is not None:
+        env["SME_DATA_DIR"] = str(data_dir)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("site")
+    result = build_site(site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A writable copy of the minimal fixture data set, to break on purpose."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURES / "minimal", target)
+    return target

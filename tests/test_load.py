@@ -1,0 +1,127 @@
+"""Validation: the real data passes; each broken rule names file, line and field."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from macros.load import DataInvalid, load_dataset
+
+
+def test_real_data_validates(dataset):
+    assert len(dataset.numbered_cases()) == 16
+    assert sorted(c.number for c in dataset.numbered_cases()) == list(range(1, 17))
+    assert sorted(c.number for c in dataset.columns()) == [1, 2]
+    assert len([t for t in dataset.themes if t.origin == "report"]) == 8
+
+
+def test_minimal_fixture_validates(data_copy):
+    assert load_dataset(data_copy).case_by_id["adock-kobe"].name.ja == "アドック神戸"
+
+
+def _edit(path: Path, old: str, new: str) -> int:
+    """Replace text once; return the 1-based line where the change starts."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def _problems(data_dir: Path) -> list:
+    with pytest.raises(DataInvalid) as info:
+        load_dataset(data_dir)
+    return info.value.problems
+
+
+def _only(problems, file_part: str):
+    found = [p for p in problems if file_part in p.file]
+    assert found, [str(p) for p in problems]
+    return found
+
+
+CASES = [
+    # (file, old text, new text, field path, words the message must contain)
+    ("cases/hit.yaml", "count: 27,", "count: 二十七,", "members[0].count", "整数"),
+    ("cases/hit.yaml", "  - {id: members-now", "  - {id: members-now, counted: 17", "members[1].counted", "スキーマにありません"),
+    ("cases/hit.yaml", "founded: {date: 1996-11,", "founded: {date: 1996-02-30,", "founded.date", "存在しない日付"),
+    ("cases/hit.yaml", "founded: {date: 1996-11,", "founded: {date: 96年11月,", "founded.date", "書式"),
+    ("cases/hit.yaml", "section: base_group", "section: base", "section", "使える値"),
+    ("cases/hit.yaml", "target: adock-kobe", "target: adok-kobe", "relations[0].target", "adok-kobe"),
+    ("cases/hit.yaml", "themes: [member-renewal,", "themes: [member-renewl,", "lessons[0].themes[0]", "themes.yaml"),
+    ("cases/hit.yaml", "metric: commission-rate", "metric: comission-rate", "figures[0].metric", "metrics.yaml"),
+    ("cases/hit.yaml", "value: 3, unit: percent", "value: -3, unit: percent", "figures[0].value", "0 以上"),
+    ("cases/hit.yaml", "sources: [report]", "sources: [reprot]", "sources[0]", "sources.yaml"),
+    ("cases/hit.yaml", "  municipality: 東大阪市\n", "", None, None),  # optional: still valid
+    ("glossary.yaml", "cases: [adock-kobe]", "cases: [adock-kobee]", "terms[1].cases[0]", "adock-kobee"),
+    ("themes.yaml", "    number: 1\n", "    number: one\n", "themes[0].number", "整数"),
+]
+
+
+@pytest.mark.parametrize(("name", "old", "new", "field", "words"), CASES)
+def test_each_rule_names_file_line_and_field(data_copy, name, old, new, field, words):
+    line = _edit(data_copy / name, old, new)
+    if field is None:
+        load_dataset(data_copy)
+        return
+    problems = _only(_problems(data_copy), name.split("/")[-1])
+    match = [p for p in problems if p.field == field]
+    assert match, [str(p) for p in problems]
+    assert match[0].line == line
+    assert words in match[0].message
+    assert re.match(rf"^data/{re.escape(name)}:{line}: {re.escape(field)}: ", str(match[0])) or str(match[0]).endswith(match[0].message)
+
+
+def test_missing_required_field(data_copy):
+    _edit(data_copy / "cases/hit.yaml", "summary: 東大阪市の金属加工業者による共同受注グループ（テスト用の簡略版）。\n", "")
+    (problem,) = _only(_problems(data_copy), "hit.yaml")
+    assert problem.field == "summary" and "必須" in problem.message
+
+
+def test_duplicate_key_is_an_error(data_copy):
+    line = _edit(data_copy / "cases/hit.yaml", "number: 2\n", "number: 2\nnumber: 3\n") + 1
+    (problem,) = _only(_problems(data_copy), "hit.yaml")
+    assert (problem.line, problem.field) == (line, "number")
+    assert "重複" in problem.message
+
+
+def test_duplicate_case_number_across_files(data_copy):
+    _edit(data_copy / "cases/hit.yaml", "number: 2\n", "number: 1\n")
+    problems = _problems(data_copy)
+    assert {p.file.split("/")[-1] for p in problems if p.field == "number"} == {"hit.yaml", "adock-kobe.yaml"}
+
+
+def test_every_problem_is_reported_at_once(data_copy):
+    _edit(data_copy / "cases/hit.yaml", "count: 27,", "count: x,")
+    _edit(data_copy / "cases/adock-kobe.yaml", "number: 1\n", "number: 0\n")
+    _edit(data_copy / "glossary.yaml", "cases: [adock-kobe]", "cases: [nowhere]")
+    files = {p.file.split("/")[-1] for p in _problems(data_copy)}
+    assert {"hit.yaml", "adock-kobe.yaml", "glossary.yaml"} <= files
+
+
+def test_yaml_syntax_error_names_the_line(data_copy):
+    line = _edit(data_copy / "cases/hit.yaml", "number: 2\n", "number: [2\n")
+    (problem,) = _only(_problems(data_copy), "hit.yaml")
+    assert "YAML の書式エラー" in problem.message
+    assert problem.line is not None and problem.line >= line
+
+
+def test_tabs_and_aliases_and_encoding(data_copy):
+    path = data_copy / "cases/hit.yaml"
+    _edit(path, "number: 2\n", "number:\t2\n")
+    (problem,) = _only(_problems(data_copy), "hit.yaml")
+    assert "タブ" in problem.message and problem.line == 4
+    path.write_bytes("summary: \u3042".encode("shift_jis"))
+    (problem,) = _only(_problems(data_copy), "hit.yaml")
+    assert "UTF-8" in problem.message
+
+
+def test_sum_mismatch_needs_a_data_note(data_copy):
+    path = data_copy / "cases/hit.yaml"
+    _edit(path, "as_of: 2003/2004, source: 事例2（1）}", "as_of: 2003/2004, breakdown: [{label: 東部, value: 10}, {label: 布施, value: 5}], source: 事例2（1）}")
+    (problem,) = _only(_problems(data_copy), "hit.yaml")
+    assert problem.field == "members[1].breakdown" and "15" in problem.message and "17" in problem.message
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("data_notes:\n  - {id: sum, kind: sum_mismatch, text: 報告書のとおり。, refers_to: [members-now], source: 事例2（1）}\n")
+    load_dataset(data_copy)  # acknowledged: no error
