@@ -82,7 +82,7 @@ def test_theme_pages_list_exactly_the_cases_that_cite_them(built_site, dataset):
 
 def test_case_index_lists_every_case(built_site, dataset):
     page = (built_site / "cases" / "index.html").read_text(encoding="utf-8")
-    rows = re.findall(r'<a href="(?:cases|columns)/([a-z0-9-]+)/">', page[page.index("case-index") :])
+    rows = re.findall(r'<a href="\.\./(?:cases|columns)/([a-z0-9-]+)/">', page[page.index("case-index") :])
     assert rows == [c.id for c in dataset.cases]
 
 
