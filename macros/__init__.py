@@ -35,3 +35,31 @@ def define_env(env):
     @env.macro
     def glossary() -> str:
         return views.glossary(dataset, page_url())
+
+    @env.macro
+    def chart(chart_id: str) -> str:
+        return views.chart(dataset, chart_id, page_url())
+
+    @env.macro
+    def charts_of_kind(kind: str) -> str:
+        return views.charts_of_kind(dataset, kind, page_url())
+
+    @env.macro
+    def compare_table() -> str:
+        return views.compare_table(dataset, page_url())
+
+    @env.macro
+    def joint_orders_table() -> str:
+        return views.joint_orders_table(dataset, page_url())
+
+    @env.macro
+    def money_table() -> str:
+        return views.money_table(dataset, page_url())
+
+    @env.macro
+    def legal_forms_table() -> str:
+        return views.legal_forms_table(dataset, page_url())
+
+    @env.macro
+    def case_map() -> str:
+        return views.case_map(dataset, page_url())

@@ -3,7 +3,7 @@
 The first occurrence of each term (or alias) in running text becomes a link to
 the glossary entry whose title attribute carries the definition; Material's
 content.tooltips shows it on hover and keyboard focus. Text inside links,
-headings, code, captions and table headers is left alone.
+headings, code, captions and tables is left alone (a table is scanned, not read).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 
 from .render import render
 
-SKIP_TAGS = {"a", "abbr", "code", "pre", "script", "style", "textarea", "button", "svg",
+SKIP_TAGS = {"a", "abbr", "code", "pre", "script", "style", "textarea", "button", "svg", "table", "select",
              "h1", "h2", "h3", "h4", "h5", "h6", "caption", "th", "dt", "label", "title"}
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 

@@ -112,7 +112,7 @@ class Period:
 
     def label(self) -> str:
         if self.is_survey_time:
-            return "調査時点（2003〜2004年）"
+            return "調査時点（2003〜04年）"
         if self.end is None:
             return self.start.label()
         if self.start.kind == "fy":

@@ -10,11 +10,25 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+import json
+
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from . import facts, formatting, vocab
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "overrides" / "partials" / "data"
+
+
+_SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def script_json(value) -> Markup:
+    """JSON to place inside <script>: no character of it can end the script element."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for char, escape in _SCRIPT_ESCAPES.items():
+        text = text.replace(char, escape)
+    return Markup(text)
 
 
 @lru_cache(maxsize=1)
@@ -27,7 +41,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    env.filters.update(formatting.FILTERS)
+    env.filters.update(formatting.FILTERS, script_json=script_json)
     env.globals.update(vocab=vocab, facts=facts)
     return env
 

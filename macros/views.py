@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from . import facts
+from .charts import all_charts
+from .compare import compare_rows, legal_form_path, money_rows
+from .map_svg import map_context
 from .render import render
 
 
@@ -70,3 +73,41 @@ def home_stats(dataset) -> dict:
         "lessons": sum(len(c.lessons) for c in dataset.cases),
         "member_companies": sum(len(c.member_companies) for c in dataset.cases),
     }
+
+
+def chart(dataset, chart_id: str, page_url: str) -> str:
+    return render("chart.html", chart=all_charts(dataset)[chart_id], base=base_for(page_url))
+
+
+def charts_of_kind(dataset, kind: str, page_url: str) -> str:
+    charts = [c for c in all_charts(dataset).values() if c.kind == kind]
+    return "\n".join(render("chart.html", chart=c, base=base_for(page_url)) for c in charts)
+
+
+def compare_table(dataset, page_url: str) -> str:
+    rows = compare_rows(dataset)
+    filters = [
+        ("section", "分類", list(dict.fromkeys(r.section for r in rows))),
+        ("legal_form", "法人格", sorted({r.legal_form for r in rows})),
+        ("activity", "活動", sorted({a for r in rows for a in r.activities})),
+        ("region", "地域", sorted({r.region for r in rows})),
+    ]
+    return render("compare-table.html", rows=rows, filters=filters, base=base_for(page_url))
+
+
+def joint_orders_table(dataset, page_url: str) -> str:
+    cases = [c for c in dataset.cases if c.joint_orders]
+    return render("compare-joint-orders.html", cases=cases, base=base_for(page_url))
+
+
+def money_table(dataset, page_url: str) -> str:
+    return render("compare-money.html", rows=money_rows(dataset), base=base_for(page_url))
+
+
+def legal_forms_table(dataset, page_url: str) -> str:
+    paths = [(c, legal_form_path(c)) for c in dataset.cases if c.legal_forms]
+    return render("compare-legal-forms.html", paths=paths, base=base_for(page_url))
+
+
+def case_map(dataset, page_url: str) -> str:
+    return render("map.html", base=base_for(page_url), **map_context(dataset))

@@ -20,6 +20,9 @@ from macros import BUILD_FAILED, vocab  # noqa: E402
 from macros.load import DataInvalid, load_dataset_cached  # noqa: E402
 from macros.glossary_links import link_terms  # noqa: E402
 from macros.pages import case_src_uri, generated_pages, theme_safe_title  # noqa: E402
+from macros.charts import all_charts  # noqa: E402
+from macros.render import render  # noqa: E402
+from macros.tabular import csv_bytes  # noqa: E402
 from macros.views import base_for  # noqa: E402
 
 _state: dict = {}
@@ -71,6 +74,8 @@ def on_files(files, config):
     dataset = _state["dataset"]
     for page in generated_pages(dataset):
         files.append(File.generated(config, page.src_uri, content=page.content))
+    for chart in all_charts(dataset).values():  # a CSV of exactly each chart's data
+        files.append(File.generated(config, f"charts/data/{chart.id}.csv", content=csv_bytes(chart.columns, chart.rows)))
     if config.nav:
         _extend_nav(config.nav, _nav_entries(dataset))
     return files
@@ -81,3 +86,12 @@ def on_page_content(html, page, config, files):
         return html
     glossary_url = base_for(page.url) + "glossary/"
     return link_terms(html, _state["dataset"].terms, glossary_url)
+
+
+def on_post_page(output, page, config):
+    """Load chart and table code only on the pages that have charts or tables to drive."""
+    charts, compare = "data-chart=" in output, "data-compare" in output
+    if not (charts or compare):
+        return output
+    scripts = render("page-scripts.html", base=base_for(page.url), charts=charts, compare=compare)
+    return output.replace("</body>", scripts + "\n</body>", 1)
