@@ -63,3 +63,15 @@ def define_env(env):
     @env.macro
     def case_map() -> str:
         return views.case_map(dataset, page_url())
+
+    @env.macro
+    def themes_overview() -> str:
+        return views.themes_overview(dataset, page_url())
+
+    @env.macro
+    def policy_levers(part: str) -> str:
+        return views.policy_levers(dataset, part, page_url())
+
+    @env.macro
+    def lessons_brief() -> str:
+        return views.lessons_brief(dataset, page_url())

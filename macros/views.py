@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import facts
+from . import facts, lessons
 from .charts import all_charts
 from .compare import compare_rows, legal_form_path, money_rows
 from .map_svg import map_context
@@ -50,13 +50,33 @@ def case_index(dataset, page_url: str) -> str:
 
 
 def theme_page(dataset, theme_id: str, page_url: str) -> str:
-    theme = dataset.theme_by_id[theme_id]
-    evidence = [
-        (case, [lesson for lesson in case.lessons if theme_id in lesson.themes])
-        for case in dataset.cases
-    ]
-    evidence = [(case, lessons) for case, lessons in evidence if lessons]
-    return render("theme-page.html", theme=theme, evidence=evidence, base=base_for(page_url))
+    found = lessons.evidence(dataset, theme_id)
+    return render(
+        "theme-page.html",
+        theme=dataset.theme_by_id[theme_id],
+        evidence=[(c, ls) for c, ls in found if c.kind == "case"],
+        columns=[(c, ls) for c, ls in found if c.kind == "column"],
+        base=base_for(page_url),
+    )
+
+
+def themes_overview(dataset, page_url: str) -> str:
+    return render("theme-matrix.html", rows=lessons.theme_matrix(dataset), cases=dataset.cases, base=base_for(page_url))
+
+
+def policy_levers(dataset, part: str, page_url: str) -> str:
+    data = {
+        "support": lessons.supports_with_terms,
+        "programmes": lessons.programme_offspring,
+        "bases": lessons.bases,
+        "people": lessons.people,
+    }[part](dataset)
+    return render(f"levers-{part}.html", rows=data, base=base_for(page_url))
+
+
+def lessons_brief(dataset, page_url: str) -> str:
+    themes = [(t, lessons.evidence(dataset, t.id)) for t in dataset.themes]
+    return render("lessons-brief.html", themes=themes, base=base_for(page_url))
 
 
 def glossary(dataset, page_url: str) -> str:
