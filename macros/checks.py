@@ -104,14 +104,14 @@ def _case_checks(dataset, case, case_ids, theme_ids, metric_ids, source_ids) -> 
 
 def check_dataset(dataset: Dataset) -> list[Problem]:
     problems: list[Problem] = []
-    problems += _duplicates(dataset, "cases", dataset.cases)
+    # duplicate case ids are reported while loading, where both files are known
     numbers = Counter((c.kind, c.number) for c in dataset.cases)
     for case in dataset.cases:
         if numbers[(case.kind, case.number)] > 1:
             problems.append(_problem(dataset, ("cases", case.id), ("number",), f"番号 {case.number} が重複しています"))
     for kind, items in (("themes", dataset.themes), ("terms", dataset.terms), ("metrics", dataset.metrics), ("sources", dataset.sources)):
         problems += _duplicates(dataset, kind, items)
-    case_ids = {c.id for c in dataset.cases}
+    case_ids = {c.id for c in dataset.cases} | dataset.unparsed_ids
     theme_ids = {t.id for t in dataset.themes}
     metric_ids = {m.id for m in dataset.metrics}
     source_ids = {s.id for s in dataset.sources}
@@ -121,7 +121,7 @@ def check_dataset(dataset: Dataset) -> list[Problem]:
         for j, cid in enumerate(term.cases):
             if cid not in case_ids:
                 problems.append(_problem(dataset, ("terms", term.id), ("cases", j), f"事例ID '{cid}' がありません"))
-    if dataset.cases:  # a theme from the report must be shown by some case
+    if dataset.cases and not dataset.unparsed_ids:  # a theme from the report must be shown by some case
         cited = {t for c in dataset.cases for lesson in c.lessons for t in lesson.themes}
         for theme in dataset.themes:
             if theme.origin == "report" and theme.id not in cited:

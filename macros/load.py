@@ -40,6 +40,8 @@ class Dataset:
     sources: list
     # where each entity came from, for line numbers in later checks
     origins: dict = field(default_factory=dict, repr=False)
+    # ids of case files that failed to parse: references to them are not reported again
+    unparsed_ids: set = field(default_factory=set, repr=False)
 
     @property
     def case_by_id(self) -> dict[str, Case]:
@@ -101,15 +103,22 @@ def load_dataset(data_dir: Path | None = None) -> Dataset:
     problems: list[Problem] = []
     origins: dict[tuple, tuple[LoadedYaml, tuple]] = {}
     cases: list[Case] = []
+    first_file: dict[str, str] = {}
+    unparsed: set[str] = set()
     for folder, kind in (("cases", "case"), ("columns", "column")):
         for path in sorted((data_dir / folder).glob("*.y*ml")):
             case, source = _parse(path, Case, data_dir, problems)
             if case is None:
+                unparsed.add(path.stem)
                 continue
             if path.stem != case.id:
                 problems.append(Problem(source.path, source.line_of(("id",)), "id", f"ファイル名は {case.id}.yaml にしてください"))
             if case.kind != kind:
                 problems.append(Problem(source.path, source.line_of(("kind",)), "kind", f"{folder}/ のファイルは kind: {kind} です"))
+            if case.id in first_file:
+                problems.append(Problem(source.path, source.line_of(("id",)), "id", f"ID '{case.id}' が重複しています（{first_file[case.id]} と同じ）"))
+                continue
+            first_file[case.id] = source.path
             cases.append(case)
             origins[("cases", case.id)] = (source, ())
     dataset = Dataset(
@@ -119,6 +128,7 @@ def load_dataset(data_dir: Path | None = None) -> Dataset:
         metrics=_list_file(data_dir, "metrics.yaml", MetricFile, "metrics", problems, origins),
         sources=_list_file(data_dir, "sources.yaml", SourceFile, "sources", problems, origins),
         origins=origins,
+        unparsed_ids=unparsed,
     )
     problems.extend(checks.check_dataset(dataset))
     if problems:

@@ -94,6 +94,15 @@ def _walk(node: yaml.Node, loc: Loc, lines: dict, path: str, seen_nodes: set) ->
             _walk(item, loc + (index,), lines, path, seen_nodes)
 
 
+def _refuse_anchors(text: str, name: str) -> None:
+    """Stop at the first anchor or alias, before anything is built from it."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise DataFileError(
+                Problem(name, event.start_mark.line + 1, "", "アンカー（&）とエイリアス（*）は使えません。値をそのまま書いてください")
+            )
+
+
 def load_yaml(path: Path, display: str | None = None) -> LoadedYaml:
     name = display or str(path)
     raw = path.read_bytes()
@@ -111,6 +120,7 @@ def load_yaml(path: Path, display: str | None = None) -> LoadedYaml:
         line = text[: text.index("\t")].count("\n") + 1
         raise DataFileError(Problem(name, line, "", "タブ文字があります。インデントは半角スペースで書いてください"))
     try:
+        _refuse_anchors(text, name)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

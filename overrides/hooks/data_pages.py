@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by path, not as a package
     sys.path.insert(0, str(ROOT))
 
-from macros import BUILD_FAILED, vocab  # noqa: E402
+from macros import BUILD_FAILED, atomic_output, vocab  # noqa: E402
 from macros.load import DataInvalid, load_dataset_cached  # noqa: E402
 from macros.glossary_links import link_terms  # noqa: E402
 from macros.pages import case_src_uri, generated_pages, theme_safe_title  # noqa: E402
@@ -28,13 +28,33 @@ from macros.views import base_for  # noqa: E402
 _state: dict = {}
 
 
+def on_startup(command, dirty):
+    # `mkdocs serve` builds into its own temporary folder; only real builds are staged.
+    _state["atomic"] = command in ("build", "gh-deploy") and not dirty
+
+
 def on_config(config):
     try:  # mkdocs-macros has loaded it already; this reuses that load
         _state["dataset"] = load_dataset_cached()
     except DataInvalid as exc:
         # Abort prints the message without a traceback and exits non-zero.
         raise Abort(f"{BUILD_FAILED}\n{exc}") from None
+    if _state.get("atomic"):
+        final = Path(config.site_dir)
+        _state["final_site_dir"] = final
+        config.site_dir = str(atomic_output.prepare(final))
     return config
+
+
+def on_post_build(config):
+    if _state.get("final_site_dir"):
+        atomic_output.publish(Path(config.site_dir), _state.pop("final_site_dir"))
+
+
+def on_build_error(error):
+    final = _state.pop("final_site_dir", None)
+    if final is not None:  # the previous site stays as it was
+        atomic_output.discard(atomic_output.staging_dir(final))
 
 
 def _nav_entries(dataset) -> dict[str, list]:
