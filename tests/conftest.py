@@ -21,14 +21,14 @@ def dataset():
     return load_dataset(ROOT / "data")
 
 
-def build_site(site_dir: Path, data_dir: Path | None = None) -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` as a user would; return the finished process."""
+def build_site(site_dir: Path, data_dir: Path | None = None, root: Path = ROOT) -> subprocess.CompletedProcess:
+    """Run `mkdocs build --strict` in a project folder as a user would; return the finished process."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if data_dir is not None:
         env["SME_DATA_DIR"] = str(data_dir)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+        cwd=root, env=env, capture_output=True, text=True, timeout=600,
     )
 
 
@@ -45,4 +45,12 @@ def data_copy(tmp_path) -> Path:
     """A writable copy of the minimal fixture data set, to break on purpose."""
     target = tmp_path / "data"
     shutil.copytree(FIXTURES / "minimal", target)
+    return target
+
+
+def copy_project(target: Path) -> Path:
+    """A throwaway copy of what a build reads, to change without touching the real tree."""
+    for name in ("docs", "overrides", "macros", "data"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by path, not as a package
     sys.path.insert(0, str(ROOT))
 
-from macros import BUILD_FAILED, atomic_output, vocab  # noqa: E402
+from macros import BUILD_FAILED, atomic_output, build_date, vocab  # noqa: E402
 from macros.load import DataInvalid, load_dataset_cached  # noqa: E402
 from macros.glossary_links import link_terms  # noqa: E402
 from macros.pages import case_src_uri, generated_pages, theme_safe_title  # noqa: E402
@@ -31,6 +31,7 @@ _state: dict = {}
 def on_startup(command, dirty):
     # `mkdocs serve` builds into its own temporary folder; only real builds are staged.
     _state["atomic"] = command in ("build", "gh-deploy") and not dirty
+    build_date.pin_build_date()
 
 
 def on_config(config):
