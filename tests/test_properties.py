@@ -1,0 +1,71 @@
+"""Property-based: any Unicode text in the data renders as text, never as markup."""
+
+from __future__ import annotations
+
+import html
+from html.parser import HTMLParser
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from macros import views
+from macros.load import load_dataset
+from macros.models import Case
+from macros.pages import CASE_SECTIONS, theme_safe_title
+from tests.conftest import FIXTURES
+
+BASE = load_dataset(FIXTURES / "minimal")
+HIT = yaml.safe_load((FIXTURES / "minimal" / "cases" / "hit.yaml").read_text(encoding="utf-8"))
+TEMPLATE_TAGS = {"h1", "h3", "p", "div", "strong", "table", "caption", "tbody", "thead", "tr", "th", "td", "span",
+                 "a", "br", "ul", "ol", "li", "section", "dl", "dt", "dd"}
+
+texts = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=80
+).filter(lambda t: t.strip())
+
+
+class _Collect(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.attrs, self.text = set(), [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        self.attrs += [name for name, _ in attrs]
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def _case_with(text: str) -> Case:
+    data = dict(HIT, summary=text, name=dict(HIT["name"], ja=text, short=text))
+    data["lessons"] = [dict(HIT["lessons"][0], text=text)]
+    data["figures"] = [dict(HIT["figures"][0], label=text)]
+    return Case.model_validate(data)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_any_text_renders_as_text(text):
+    case = _case_with(text)
+    dataset = BASE.__class__(**{**BASE.__dict__, "cases": [case if c.id == "hit" else c for c in BASE.cases]})
+    parts = ["header"] + [part for _, _, part, present in CASE_SECTIONS if present is None or present(case)]
+    for part in parts:
+        out = views.case_part(dataset, "hit", part, "cases/hit/")
+        parsed = _Collect()
+        parsed.feed(out)
+        assert parsed.tags <= TEMPLATE_TAGS, (part, parsed.tags - TEMPLATE_TAGS)
+        assert not [a for a in parsed.attrs if a.startswith("on")], part
+        shown = "".join(parsed.text)
+        expected = {"header": [case.name.ja, case.summary], "infobox": [case.name.ja],
+                    "figures": [case.figures[0].label], "lessons": [case.lessons[0].text]}.get(part, [])
+        for value in expected:  # the exact text, whatever characters it holds
+            assert value in shown, (part, value)
+
+
+@given(texts)
+def test_safe_titles_have_no_markup_characters(text):
+    safe = theme_safe_title(text)
+    assert not set(safe) & set("<>&\"'{}")
+    assert html.escape(safe) == safe.replace("&", "&amp;")
