@@ -259,7 +259,7 @@ class Case(Strict):
 
     id: Id = Field(description="URL とファイル名に使うID", examples=["adock-kobe"])
     kind: _literal(vocab.KINDS)
-    number: int = Field(ge=1, le=999, description="報告書の事例番号・コラム番号")
+    number: int = Field(ge=1, le=99999, description="報告書の事例番号・コラム番号（追加事例は17から）")
     section: Optional[_literal(vocab.SECTIONS)] = Field(default=None, description="報告書の節（コラムは省略）")
     name: Name
     summary: Text = Field(description="数行の要約（編集部の言葉で）")

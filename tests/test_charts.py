@@ -90,3 +90,10 @@ def test_pages_without_charts_load_no_chart_code(built_site):
     for page in ["index.html", "cases/adock-kobe/index.html", "about/index.html", "compare/index.html"]:
         text = (built_site / page).read_text(encoding="utf-8")
         assert "charts.js" not in text and "plotly" not in text, page
+
+
+def test_every_figure_is_valid_plotly(dataset):
+    import plotly.graph_objects as go
+
+    for chart in all_charts(dataset).values():
+        go.Figure(chart.figure)  # raises on any property plotly.js would not understand
