@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import views
+from . import exports, views
 from .load import DataInvalid, load_dataset_cached
 
 BUILD_FAILED = "データの検証に失敗しました。サイトは書き出していません。"
@@ -75,3 +75,7 @@ def define_env(env):
     @env.macro
     def lessons_brief() -> str:
         return views.lessons_brief(dataset, page_url())
+
+    @env.macro
+    def downloads_page() -> str:
+        return exports.downloads_page(dataset, page_url(), env.conf.get("site_url") or "")

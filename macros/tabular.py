@@ -1,30 +1,47 @@
-"""CSV bytes the way Excel on Japanese Windows opens them, safe against formulas."""
+"""Cells and CSV bytes the way Excel on Japanese Windows opens them, safe against formulas.
+
+One place for the rules every download follows (the data tables, the XLSX
+workbook and each chart's CSV): UTF-8 with BOM, CRLF line ends, whole numbers
+without ".0", and text that a spreadsheet would run as a formula (starting
+with = + - @, a tab or CR) prefixed with an apostrophe.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 
+BOM = b"\xef\xbb\xbf"
+LINE_TERMINATOR = "\r\n"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def safe_cell(value):
-    """Numbers stay numbers; text that a spreadsheet would run as a formula gets a leading '."""
+def neutralise(text: str) -> str:
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def cell_value(value):
+    """The typed value of a cell: whole numbers as int, strings neutralised, None kept."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str):
+        return neutralise(value)
+    return value
+
+
+def cell_text(value) -> str:
+    """The CSV text of a cell."""
+    value = cell_value(value)
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    return str(value)
 
 
 def csv_bytes(columns: list[str], rows: list[list]) -> bytes:
-    """UTF-8 with BOM, CRLF line ends, a header row, every cell neutralised."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([safe_cell(c) for c in columns])
-    writer.writerows([[safe_cell(v) for v in row] for row in rows])
-    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator=LINE_TERMINATOR)
+    writer.writerow([cell_text(c) for c in columns])
+    writer.writerows([[cell_text(v) for v in row] for row in rows])
+    return BOM + buffer.getvalue().encode("utf-8")

@@ -90,8 +90,11 @@ def test_chart_json_cannot_close_its_script(hostile_site):
 
 
 def test_chart_csv_neutralises_formulas(hostile_site):
-    from macros.tabular import csv_bytes, safe_cell
+    from macros.tabular import cell_value, csv_bytes
 
-    assert safe_cell('=HYPERLINK("http://e")') == "'=HYPERLINK(\"http://e\")"
-    assert safe_cell("-1+2") == "'-1+2" and safe_cell(-3) == -3 and safe_cell("\tx") == "'\tx"
+    assert cell_value('=HYPERLINK("http://e")') == "'=HYPERLINK(\"http://e\")"
+    assert cell_value("-1+2") == "'-1+2" and cell_value(-3) == -3 and cell_value("\tx") == "'\tx"
     assert csv_bytes(["a"], [["@SUM(A1)"]]).decode("utf-8-sig").splitlines()[1] == "'@SUM(A1)"
+    for csv_file in hostile_site.rglob("*.csv"):  # every chart CSV of the hostile site
+        for line in csv_file.read_bytes().decode("utf-8-sig").splitlines()[1:]:
+            assert not line.startswith(("=", "+", "@")), csv_file

@@ -21,6 +21,7 @@ from macros.load import DataInvalid, load_dataset_cached  # noqa: E402
 from macros.glossary_links import link_terms  # noqa: E402
 from macros.pages import case_src_uri, generated_pages, theme_safe_title  # noqa: E402
 from macros.charts import all_charts  # noqa: E402
+from macros.exports import DOWNLOAD_DIR, write_downloads  # noqa: E402
 from macros.render import render  # noqa: E402
 from macros.tabular import csv_bytes  # noqa: E402
 from macros.views import base_for  # noqa: E402
@@ -48,6 +49,8 @@ def on_config(config):
 
 
 def on_post_build(config):
+    # The downloads are written before the site is published, as part of it.
+    write_downloads(_state["dataset"], Path(config.site_dir) / DOWNLOAD_DIR)
     if _state.get("final_site_dir"):
         atomic_output.publish(Path(config.site_dir), _state.pop("final_site_dir"))
 

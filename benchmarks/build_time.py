@@ -1,0 +1,79 @@
+"""Build time of the site for the real data and for synthetic data sets, each
+beside a plain MkDocs Material build with the same number of pages.
+
+    .venv/bin/python benchmarks/build_time.py            # real, 100, 1000 cases
+    .venv/bin/python benchmarks/build_time.py 100 300     # chosen sizes
+
+Prints seconds (median of --runs) and the ratio ours / plain for each size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic_data import ROOT, write_synthetic  # noqa: E402
+
+SECTIONS = ["基盤ありのグループ", "基盤なしで誕生したネットワーク", "基盤：自治体", "基盤：大学", "基盤：複合組織"]
+
+
+def plain_site(pages: int, target: Path) -> Path:
+    """A plain Material site: the same page count, sections and pruned navigation."""
+    docs = target / "docs"
+    (docs / "cases").mkdir(parents=True)
+    (docs / "index.md").write_text("# ホーム\n\n本文。\n", encoding="utf-8")
+    nav = ["nav:", "  - ホーム: index.md", "  - 事例:"]
+    for section_index, section in enumerate(SECTIONS):
+        nav.append(f"      - {section}:")
+        for number in range(section_index + 1, pages + 1, len(SECTIONS)):
+            (docs / "cases" / f"case-{number}.md").write_text(
+                f"# 事例{number}\n\n## 概要\n\n" + "中小企業のネットワークの説明文です。" * 40 + "\n\n## 数値\n\n| 項目 | 値 |\n|---|---|\n| 会員 | 38社 |\n",
+                encoding="utf-8",
+            )
+            nav.append(f"          - cases/case-{number}.md")
+    config = [
+        "site_name: plain", "theme:", "  name: material", "  language: ja", "  font: false",
+        "  features: [navigation.sections, navigation.prune]", "plugins: [search]", *nav,
+    ]
+    (target / "mkdocs.yml").write_text("\n".join(config) + "\n", encoding="utf-8")
+    return target
+
+
+def timed_build(cwd: Path, site: Path, env: dict) -> float:
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=cwd, env=env,
+                            capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(result.stdout + result.stderr)
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("sizes", nargs="*", type=int, default=[16, 100, 1000])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    print(f"{'cases':>6} {'ours (s)':>9} {'plain (s)':>10} {'ratio':>6}")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        for size in args.sizes:
+            data = ROOT / "data" if size <= 16 else write_synthetic(size, tmp / f"data-{size}")
+            ours_env = dict(env, SME_DATA_DIR=str(data))
+            plain = plain_site(size, tmp / f"plain-{size}")
+            ours = [timed_build(ROOT, tmp / "site-ours", ours_env) for _ in range(args.runs)]
+            base = [timed_build(plain, tmp / "site-plain", env) for _ in range(args.runs)]
+            o, b = statistics.median(ours), statistics.median(base)
+            print(f"{size:>6} {o:>9.2f} {b:>10.2f} {o / b:>6.2f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
