@@ -417,6 +417,7 @@ SPECS = [
         col("term_id", Term, "id"), col("term", Term, "term"), col("reading", Term, "reading"),
         col("aliases", Term, "aliases"), col("definition_ja", Term, "definition"),
         col("case_ids", Term, "cases", f"複数あるときは {LIST_SEPARATOR} で区切る"),
+        col("autolink", Term, "autolink"),
     ], ("term_id",), ()),
     ("members", "報告書が名前を挙げる会員企業・会員組織", _items("member_companies"), lambda: [
         case_id(), col("name", Member, "name"), col("business", Member, "business"),

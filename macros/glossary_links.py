@@ -20,6 +20,7 @@ VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
 
 def term_surfaces(terms) -> list[tuple[str, object]]:
     """(text to find, term) pairs, longest first so 幹事会社方式 wins over 幹事会社."""
+    terms = [t for t in terms if t.autolink]
     pairs = [(t.term, t) for t in terms] + [(alias, t) for t in terms for alias in t.aliases]
     return sorted(pairs, key=lambda pair: -len(pair[0]))
 

@@ -302,6 +302,9 @@ class Term(Strict):
     aliases: list[ShortText] = Field(default_factory=list)
     definition: Text
     cases: list[Id] = Field(default_factory=list, description="この用語が重要な事例")
+    autolink: bool = Field(
+        default=True, description="本文中の語に説明を自動で付けるか（「現在」のように普通の意味でも使う語は false）"
+    )
 
 
 class Metric(Strict):
