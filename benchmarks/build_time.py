@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic_data import ROOT, write_synthetic  # noqa: E402
+from synthetic_data import ROOT, write_synthetic
 
 SECTIONS = ["基盤ありのグループ", "基盤なしで誕生したネットワーク", "基盤：自治体", "基盤：大学", "基盤：複合組織"]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import exports, views
+from . import edit_views, exports, views
 from .load import DataInvalid, load_dataset_cached
 
 BUILD_FAILED = "データの検証に失敗しました。サイトは書き出していません。"
@@ -79,3 +79,14 @@ def define_env(env):
     @env.macro
     def downloads_page() -> str:
         return exports.downloads_page(dataset, page_url(), env.conf.get("site_url") or "")
+
+    data_commits = edit_views.data_commits()  # one `git log` per build; [] outside a git checkout
+    extra = env.conf.get("extra") or {}
+
+    @env.macro
+    def case_edit(case_id: str) -> str:
+        return edit_views.case_edit(dataset, case_id, page_url(), extra, data_commits)
+
+    @env.macro
+    def data_changelog() -> str:
+        return edit_views.data_changelog(dataset, page_url(), extra, data_commits)

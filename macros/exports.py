@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 from .export_tables import LIST_SEPARATOR, Column, Table, build_tables, table_columns  # noqa: F401
 from .export_writers import (
     CONVENTIONS,

@@ -25,7 +25,7 @@ def theme_matrix(dataset) -> list[MatrixRow]:
 
 def evidence(dataset, theme_id: str) -> list[tuple]:
     """(case, its lessons with this theme) for every case or column that has one."""
-    pairs = [(case, [l for l in case.lessons if theme_id in l.themes]) for case in dataset.cases]
+    pairs = [(case, [lesson for lesson in case.lessons if theme_id in lesson.themes]) for case in dataset.cases]
     return [(case, lessons) for case, lessons in pairs if lessons]
 
 

@@ -5,7 +5,7 @@ editors, the data dictionary page and the export column docs all come from it.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -82,7 +82,7 @@ class Name(Strict):
     en_official: bool = Field(
         default=False, description="英語名が報告書に書かれた正式なものなら true、編集部の訳なら false"
     )
-    kana: Optional[ShortText] = Field(default=None, description="読み（分かる場合）")
+    kana: ShortText | None = Field(default=None, description="読み（分かる場合）")
 
 
 class Coordinates(Strict):
@@ -95,9 +95,9 @@ class Coordinates(Strict):
 
 class Place(Strict):
     country: Literal["JP", "US"] = Field(description="国（ISO 3166-1 alpha-2）")
-    prefecture: Optional[ShortText] = Field(default=None, description="都道府県・州", examples=["兵庫県"])
-    municipality: Optional[ShortText] = Field(default=None, description="市区町村（報告書が記す場合）")
-    area_note: Optional[ShortText] = Field(default=None, description="範囲が広い場合の説明", examples=["京都府南部"])
+    prefecture: ShortText | None = Field(default=None, description="都道府県・州", examples=["兵庫県"])
+    municipality: ShortText | None = Field(default=None, description="市区町村（報告書が記す場合）")
+    area_note: ShortText | None = Field(default=None, description="範囲が広い場合の説明", examples=["京都府南部"])
     coordinates: Coordinates
     source: Ref
 
@@ -105,7 +105,7 @@ class Place(Strict):
 class Base(Strict):
     name: ShortText = Field(description="ネットワークを生んだ基盤となる組織", examples=["兵庫県中小企業家同友会"])
     kind: ShortText = Field(description="基盤の種類", examples=["中小企業家同友会"])
-    note: Optional[Text] = None
+    note: Text | None = None
     source: Ref
 
 
@@ -117,10 +117,10 @@ class Dated(Strict):
 class LegalForm(Strict):
     form: _literal(vocab.LEGAL_FORMS) = Field(description="法人格・組織形態")
     entity: ShortText = Field(description="その形態をとる組織の名称", examples=["有限会社アドック神戸"])
-    since: Optional[PeriodStr] = Field(default=None, description="その形態になった時期（不明なら省略）")
-    capital_jpy: Optional[int] = Field(default=None, ge=0, le=10**13, description="資本金（円）")
+    since: PeriodStr | None = Field(default=None, description="その形態になった時期（不明なら省略）")
+    capital_jpy: int | None = Field(default=None, ge=0, le=10**13, description="資本金（円）")
     third_sector: bool = Field(default=False, description="第三セクター（官民共同出資）なら true")
-    note: Optional[Text] = None
+    note: Text | None = None
     source: Ref
 
 
@@ -145,21 +145,21 @@ class Figure(Strict):
     metric: Id = Field(description="data/metrics.yaml の指標ID", examples=["sales", "membership_fee"])
     label: ShortText = Field(description="この数値の説明（日本語）", examples=["売上高"])
     value: float = Field(ge=0, le=1e15)
-    value_max: Optional[float] = Field(default=None, ge=0, le=1e15, description="範囲の上限（150〜200件など）")
+    value_max: float | None = Field(default=None, ge=0, le=1e15, description="範囲の上限（150〜200件など）")
     qualifier: _literal(vocab.QUALIFIERS) = "exact"
     unit: _literal(vocab.UNITS)
     period: PeriodStr = Field(description="数値の時点または対象期間")
-    basis: Optional[ShortText] = Field(default=None, description="算定の基礎（売上、利益など）")
+    basis: ShortText | None = Field(default=None, description="算定の基礎（売上、利益など）")
     breakdown: list[BreakdownItem] = Field(default_factory=list)
-    note: Optional[Text] = None
+    note: Text | None = None
     source: Ref
 
 
 class Member(Strict):
     name: ShortText = Field(description="報告書が挙げる会員の名称", examples=["㈱藤井金型製作所"])
-    business: Optional[ShortText] = Field(default=None, description="事業内容")
-    location: Optional[ShortText] = Field(default=None, description="所在地（報告書が記す場合）")
-    role: Optional[ShortText] = Field(default=None, description="グループ内の役割", examples=["代表幹事"])
+    business: ShortText | None = Field(default=None, description="事業内容")
+    location: ShortText | None = Field(default=None, description="所在地（報告書が記す場合）")
+    role: ShortText | None = Field(default=None, description="グループ内の役割", examples=["代表幹事"])
     source: Ref
 
 
@@ -167,10 +167,10 @@ class Support(Strict):
     provider: ShortText = Field(examples=["東大阪市"])
     kind: _literal(vocab.SUPPORT_KINDS)
     description: Text
-    amount_jpy: Optional[int] = Field(default=None, ge=0, le=10**13)
-    amount_basis: Optional[Literal["per_year", "total", "per_month"]] = None
-    period: Optional[PeriodStr] = None
-    duration_years: Optional[float] = Field(default=None, gt=0, le=100)
+    amount_jpy: int | None = Field(default=None, ge=0, le=10**13)
+    amount_basis: Literal["per_year", "total", "per_month"] | None = None
+    period: PeriodStr | None = None
+    duration_years: float | None = Field(default=None, gt=0, le=100)
     source: Ref
 
 
@@ -185,9 +185,9 @@ class JointOrders(Strict):
     window: ShortText = Field(description="発注者の窓口")
     responsibility: ShortText = Field(description="誰が責任を負うか")
     allocation: Text = Field(description="仕事の割り振り方")
-    response_promise: Optional[ShortText] = Field(default=None, description="回答の約束（2時間以内など）")
-    fee: Optional[ShortText] = Field(default=None, description="グループへの手数料の考え方")
-    note: Optional[Text] = None
+    response_promise: ShortText | None = Field(default=None, description="回答の約束（2時間以内など）")
+    fee: ShortText | None = Field(default=None, description="グループへの手数料の考え方")
+    note: Text | None = None
     source: Ref
 
 
@@ -199,10 +199,10 @@ class Partner(Strict):
 class Product(Strict):
     name: ShortText
     kind: _literal(vocab.PRODUCT_KINDS)
-    date: Optional[PeriodStr] = None
+    date: PeriodStr | None = None
     description: Text
     partners: list[Partner] = Field(default_factory=list)
-    outcome: Optional[Text] = None
+    outcome: Text | None = None
     source: Ref
 
 
@@ -215,14 +215,14 @@ class Event(Strict):
 class Relation(Strict):
     type: _literal(vocab.RELATION_TYPES)
     target: Id = Field(description="関係先の事例・コラムのID")
-    note: Optional[Text] = None
+    note: Text | None = None
     source: Ref
 
 
 class Person(Strict):
     name: ShortText = Field(description="報告書に書かれた表記のまま")
     role: ShortText = Field(description="報告書が記す公的な役割のみ")
-    organisation: Optional[ShortText] = None
+    organisation: ShortText | None = None
     source: Ref
 
 
@@ -260,18 +260,18 @@ class Case(Strict):
     id: Id = Field(description="URL とファイル名に使うID", examples=["adock-kobe"])
     kind: _literal(vocab.KINDS)
     number: int = Field(ge=1, le=99999, description="報告書の事例番号・コラム番号（追加事例は17から）")
-    section: Optional[_literal(vocab.SECTIONS)] = Field(default=None, description="報告書の節（コラムは省略）")
+    section: _literal(vocab.SECTIONS) | None = Field(default=None, description="報告書の節（コラムは省略）")
     name: Name
     summary: Text = Field(description="数行の要約（編集部の言葉で）")
-    place: Optional[Place] = None
+    place: Place | None = None
     bases: list[Base] = Field(default_factory=list)
-    founded: Optional[Dated] = None
+    founded: Dated | None = None
     legal_forms: list[LegalForm] = Field(default_factory=list, description="設立以降の法人格の変遷（古い順）")
     members: list[MemberCount] = Field(default_factory=list)
     member_companies: list[Member] = Field(default_factory=list)
     support: list[Support] = Field(default_factory=list)
     activities: list[Activity] = Field(default_factory=list)
-    joint_orders: Optional[JointOrders] = None
+    joint_orders: JointOrders | None = None
     products: list[Product] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
     timeline: list[Event] = Field(default_factory=list)
@@ -287,9 +287,9 @@ class Case(Strict):
 
 class Theme(Strict):
     id: Id
-    number: Optional[int] = Field(default=None, ge=1, le=99, description="報告書３．の番号（追加テーマは省略）")
+    number: int | None = Field(default=None, ge=1, le=99, description="報告書３．の番号（追加テーマは省略）")
     title: ShortText = Field(description="テーマの見出し（編集部の言葉）")
-    report_heading: Optional[ShortText] = Field(default=None, description="報告書の見出し（短い引用）")
+    report_heading: ShortText | None = Field(default=None, description="報告書の見出し（短い引用）")
     summary: Text
     origin: _literal(vocab.THEME_ORIGINS)
     source: Ref
@@ -298,7 +298,7 @@ class Theme(Strict):
 class Term(Strict):
     id: Id
     term: ShortText
-    reading: Optional[ShortText] = None
+    reading: ShortText | None = None
     aliases: list[ShortText] = Field(default_factory=list)
     definition: Text
     cases: list[Id] = Field(default_factory=list, description="この用語が重要な事例")
@@ -316,9 +316,9 @@ class Metric(Strict):
 class Source(Strict):
     id: Id
     title: ShortText
-    author: Optional[ShortText] = None
-    year: Optional[int] = Field(default=None, ge=1800, le=2100)
-    note: Optional[Text] = None
+    author: ShortText | None = None
+    year: int | None = Field(default=None, ge=1800, le=2100)
+    note: Text | None = None
 
 
 class ThemeFile(Strict):

@@ -47,6 +47,7 @@ def case_src_uri(case: Case) -> str:
 
 def case_markdown(case: Case, has_relations: bool) -> str:
     lines = ["---", f"case_id: {case.id}", "---", "", f'{{{{ case_part("{case.id}", "header") }}}}', ""]
+    lines += [f'{{{{ case_edit("{case.id}") }}}}', ""]
     for anchor, heading, part, test in CASE_SECTIONS:
         present = has_relations if test is None else test(case)
         if present:

@@ -7,10 +7,9 @@ the data is shown as text.
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
-
-import json
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup

@@ -77,7 +77,7 @@ def test_chart_csvs_exist_parse_and_equal_the_table(built_site, dataset):
 
 def test_chart_pages_embed_safe_json_and_link_their_csv(built_site):
     page = (built_site / "charts" / "index.html").read_text(encoding="utf-8")
-    blocks = re.findall(r'<script type="application/json" id="chart-data-([a-z0-9-]+)">(.*?)</script>', page, re.S)
+    blocks = re.findall(r'<script type="application/json" id="chart-data-([a-z0-9-]+)">(.*?)</script>', page, re.DOTALL)
     assert blocks
     for chart_id, text in blocks:
         assert "<" not in text

@@ -19,9 +19,9 @@ from pydantic import BaseModel
 from macros import exports
 from macros.export_tables import LIST_SEPARATOR, _unwrap, build_tables, table_columns
 from macros.export_writers import DATA_VERSION, JSON_NAME, PACKAGE_NAME, XLSX_NAME
-from macros.tabular import cell_text, neutralise
 from macros.load import load_dataset
 from macros.models import Case, Metric, Source, Term, Theme
+from macros.tabular import cell_text, neutralise
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"

@@ -5,8 +5,6 @@ from __future__ import annotations
 import html
 import re
 
-import pytest
-
 from macros import facts
 from macros.formatting import figure_text, member_text
 from macros.periods import period_label
@@ -52,7 +50,7 @@ def test_every_figure_shows_value_period_and_source(built_site, dataset):
     for case in dataset.cases:
         page = _page(built_site, case)
         for figure in case.figures:
-            row = re.search(rf'<tr id="figure-{figure.id}">(.*?)</tr>', page, re.S)
+            row = re.search(rf'<tr id="figure-{figure.id}">(.*?)</tr>', page, re.DOTALL)
             assert row, (case.id, figure.id)
             text = _text(row.group(1))
             assert figure_text(figure) in text
@@ -76,7 +74,7 @@ def test_theme_pages_list_exactly_the_cases_that_cite_them(built_site, dataset):
         page = (built_site / "lessons" / theme.id / "index.html").read_text(encoding="utf-8")
         evidence = page[page.index('id="evidence"') :]
         linked = set(re.findall(r'href="\.\./\.\./(?:cases|columns)/([a-z0-9-]+)/"', evidence))
-        expected = {c.id for c in dataset.cases if any(theme.id in l.themes for l in c.lessons)}
+        expected = {c.id for c in dataset.cases if any(theme.id in lesson.themes for lesson in c.lessons)}
         assert linked == expected, theme.id
 
 
@@ -104,7 +102,7 @@ def test_glossary_terms_link_to_their_definition(built_site, dataset):
 
 
 LOADED_FROM_ELSEWHERE = re.compile(
-    r"<(?:script|link|img|iframe|source|video|audio|embed|object)\b[^>]*\b(?:src|href|data)=[\"']?(?:https?:)?//", re.I
+    r"<(?:script|link|img|iframe|source|video|audio|embed|object)\b[^>]*\b(?:src|href|data)=[\"']?(?:https?:)?//", re.IGNORECASE
 )
 
 

@@ -16,15 +16,15 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by path, not as a package
     sys.path.insert(0, str(ROOT))
 
-from macros import BUILD_FAILED, atomic_output, build_date, vocab  # noqa: E402
-from macros.load import DataInvalid, load_dataset_cached  # noqa: E402
-from macros.glossary_links import link_terms  # noqa: E402
-from macros.pages import case_src_uri, generated_pages, theme_safe_title  # noqa: E402
-from macros.charts import all_charts  # noqa: E402
-from macros.exports import DOWNLOAD_DIR, write_downloads  # noqa: E402
-from macros.render import render  # noqa: E402
-from macros.tabular import csv_bytes  # noqa: E402
-from macros.views import base_for  # noqa: E402
+from macros import BUILD_FAILED, atomic_output, build_date, vocab
+from macros.charts import all_charts
+from macros.exports import DOWNLOAD_DIR, write_downloads
+from macros.glossary_links import link_terms
+from macros.load import DataInvalid, load_dataset_cached
+from macros.pages import case_src_uri, generated_pages, theme_safe_title
+from macros.render import render
+from macros.tabular import csv_bytes
+from macros.views import base_for
 
 _state: dict = {}
 

@@ -1,0 +1,94 @@
+"""Per page type: transferred bytes, request count, and Lighthouse scores.
+
+    .venv/bin/python benchmarks/page_weight.py [--site site] [--no-lighthouse]
+
+Builds nothing: point it at a built site (default: site/). The site is served
+from 127.0.0.1 with gzip, as a real host would. Lighthouse (npm package
+lighthouse 13.5.0, installed on first use into benchmarks/.lighthouse) runs
+Debian's chromium with its default mobile settings; scores are 0-100.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from serve import serve
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+PAGES = {
+    "home (text)": "",
+    "case page (text + tables)": "cases/rodan21/",
+    "comparison table (table + sort/filter JS)": "compare/",
+    "charts (plotly)": "charts/",
+    "compositions (many charts)": "charts/compositions/",
+    "map (SVG)": "map/",
+    "lessons index (matrix)": "lessons/",
+    "downloads": "data/",
+}
+LIGHTHOUSE = ROOT / "benchmarks" / ".lighthouse" / "node_modules" / ".bin" / "lighthouse"
+
+
+def weights(base: str) -> dict:
+    out = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        for name, path in PAGES.items():
+            page = browser.new_page()
+            sizes = []
+            page.on("requestfinished", lambda r, sizes=sizes: sizes.append(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]))
+            page.goto(base + path, wait_until="networkidle")
+            out[name] = (len(sizes), sum(sizes))
+            page.close()
+        browser.close()
+    return out
+
+
+def lighthouse(url: str) -> dict:
+    if not LIGHTHOUSE.exists():
+        subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix",
+                        str(LIGHTHOUSE.parents[2]), "lighthouse@13.5.0"], check=True)
+    with tempfile.NamedTemporaryFile(suffix=".json") as report:
+        subprocess.run(
+            [str(LIGHTHOUSE), url, "--quiet", "--only-categories=performance,accessibility", "--output=json",
+             f"--output-path={report.name}", "--chrome-flags=" + " ".join(FLAGS)],
+            check=True, env=dict(os.environ, CHROME_PATH=CHROMIUM), capture_output=True, timeout=300,
+        )
+        result = json.loads(Path(report.name).read_text())
+    audits = result["audits"]
+    return {
+        "performance": round(result["categories"]["performance"]["score"] * 100),
+        "accessibility": round(result["categories"]["accessibility"]["score"] * 100),
+        "tbt": audits["total-blocking-time"]["displayValue"],
+        "lcp": audits["largest-contentful-paint"]["displayValue"],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--site", default=str(ROOT / "site"))
+    parser.add_argument("--no-lighthouse", action="store_true")
+    args = parser.parse_args()
+    server, base = serve(Path(args.site))
+    try:
+        print(f"{'page type':44} {'requests':>8} {'KiB':>8} {'perf':>5} {'a11y':>5}  TBT / LCP")
+        for name, (count, size) in weights(base).items():
+            scores = {} if args.no_lighthouse else lighthouse(base + PAGES[name])
+            print(f"{name:44} {count:>8} {size / 1024:>8.0f} {scores.get('performance', '-'):>5} "
+                  f"{scores.get('accessibility', '-'):>5}  {scores.get('tbt', '')} / {scores.get('lcp', '')}", flush=True)
+    finally:
+        server.shutdown()
+
+
+if __name__ == "__main__":
+    main()

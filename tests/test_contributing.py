@@ -1,0 +1,462 @@
+"""Contributing by pull request: CI workflow, scaffold, GitHub annotations, edit links, data history."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import subprocess
+import sys
+import typing
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros import cli, edit_views, git_history, scaffold
+from macros.load import DataInvalid, load_dataset
+from macros.models import Case
+from macros.yaml_source import Problem, load_yaml
+from tests.conftest import ROOT, build_site, copy_project
+
+WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
+
+
+# ------------------------------------------------------------------ workflow
+
+
+def _workflow() -> dict:
+    return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+
+
+def _steps(workflow: dict) -> list[dict]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def test_workflow_runs_on_push_and_pull_request():
+    workflow = _workflow()
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
+    assert "push" in triggers and "pull_request" in triggers
+
+
+def test_workflow_names_every_step():
+    workflow = _workflow()
+    build = workflow["jobs"]["build"]["steps"]
+    runs = "\n".join(step.get("run", "") for step in _steps(workflow))
+    uses = [step.get("uses", "") for step in _steps(workflow)]
+    checkout = next(step for step in build if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # page dates come from the whole history
+    setup = next(step for step in build if step.get("uses", "").startswith("actions/setup-python@"))
+    assert str(setup["with"]["python-version"]) == "3.11"
+    assert "pip install -r requirements.lock" in runs
+    assert "python -m macros validate --format github" in runs
+    assert "python -m macros schema --check" in runs
+    assert re.search(r"pytest --ignore=tests/browser", runs)
+    assert re.search(r"pytest tests/browser", runs)
+    assert "apt-get install -y chromium" in runs
+    assert "mkdocs build --strict" in runs
+    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
+    # the order of the build job: validate before tests before the build before the upload
+    order = [step.get("run", step.get("uses", "")) for step in build]
+    positions = [
+        next(i for i, s in enumerate(order) if needle in s)
+        for needle in ("macros validate", "schema --check", "pytest", "mkdocs build", "upload-pages-artifact")
+    ]
+    assert positions == sorted(positions)
+
+
+def test_deploy_runs_on_main_only_with_pages_permissions():
+    deploy = _workflow()["jobs"]["deploy"]
+    assert "refs/heads/main" in deploy["if"]
+    assert "build" in deploy["needs"]
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in deploy["steps"])
+
+
+def test_every_action_is_pinned_to_a_version():
+    uses = [step["uses"] for step in _steps(_workflow()) if "uses" in step]
+    assert uses
+    for action in uses:
+        assert re.fullmatch(r"[\w.-]+/[\w.-]+@(v\d+(\.\d+){0,2}|[0-9a-f]{40})", action), action
+
+
+def test_precommit_hooks_are_local_and_named():
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
+    assert hooks["validate-data"]["entry"] == "python -m macros validate"
+    assert hooks["schema-check"]["entry"] == "python -m macros schema --check"
+    assert hooks["yamllint"]["entry"].startswith("yamllint")
+    assert hooks["ruff"]["entry"].startswith("ruff check")
+    assert all(repo["repo"] == "local" for repo in config["repos"])  # nothing fetched
+
+
+def test_yamllint_config_passes_the_data():
+    pytest.importorskip("yamllint")
+    result = subprocess.run(
+        [sys.executable, "-m", "yamllint", "--strict", "-c", ".yamllint.yml", "data", "tests/fixtures", "mkdocs.yml",
+         ".github", ".pre-commit-config.yaml"],
+        check=False, cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_editor_settings_map_every_schema():
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    mapping = settings["yaml.schemas"]
+    for schema, globs in mapping.items():
+        assert (ROOT / schema).is_file(), schema
+        for pattern in globs:
+            assert list(ROOT.glob(pattern)), pattern
+    assert set(mapping["./data/schema/case.schema.json"]) == {"data/cases/*.yaml", "data/columns/*.yaml"}
+    extensions = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
+    assert "redhat.vscode-yaml" in extensions["recommendations"]
+
+
+# ------------------------------------------------------------------ scaffold
+
+
+def _model_paths(model, prefix: str = "") -> set[str]:
+    """Every field path of a model, with [0] for list items ("members[0].breakdown[0].value")."""
+    paths = set()
+    for name, info in model.model_fields.items():
+        path = f"{prefix}.{name}" if prefix else name
+        paths.add(path)
+        inner, _ = scaffold._strip_optional(info.annotation)
+        inner = scaffold._unannotate(inner)
+        if typing.get_origin(inner) is list:
+            item = scaffold._unannotate(scaffold._strip_optional(typing.get_args(inner)[0])[0])
+            if scaffold._is_model(item):
+                paths |= _model_paths(item, f"{path}[0]")
+        elif scaffold._is_model(inner):
+            paths |= _model_paths(inner, path)
+    return paths
+
+
+def _data_paths(data, prefix: str = "") -> set[str]:
+    paths = set()
+    if isinstance(data, dict):
+        for key, value in data.items():
+            path = f"{prefix}.{key}" if prefix else key
+            paths.add(path)
+            paths |= _data_paths(value, path)
+    elif isinstance(data, list) and data and isinstance(data[0], dict):
+        paths |= _data_paths(data[0], f"{prefix}[0]")
+    return paths
+
+
+def test_scaffold_has_every_field_of_the_model_with_a_comment():
+    text = scaffold.scaffold_text("new-network", 17, "base_group")
+    data = yaml.safe_load(text)
+    assert _data_paths(data) == _model_paths(Case)
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
+        if re.match(r"^\s*(- )?[a-z_]+:", line):  # every key has a Japanese comment right above it
+            block = []
+            while lines[index - 1 - len(block)].lstrip().startswith("# "):
+                block.append(lines[index - 1 - len(block)])
+            block = [b for b in block if scaffold.ITEM_NOTE not in b]
+            assert block, line
+            assert re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", " ".join(block)), line
+
+
+def test_scaffold_refuses_to_overwrite(data_copy):
+    path = scaffold.scaffold_case(data_copy, "new-network", 17, "base_group")
+    before = path.read_bytes()
+    with pytest.raises(FileExistsError):
+        scaffold.scaffold_case(data_copy, "new-network", 17, "base_group")
+    assert cli.main(["scaffold", "new-network", "--number", "17", "--section", "base_group", "--data", str(data_copy)]) == 1
+    assert cli.main(["scaffold", "hit", "--number", "2", "--section", "base_group", "--data", str(data_copy)]) == 1
+    assert path.read_bytes() == before
+    with pytest.raises(ValueError):
+        scaffold.scaffold_text("Bad_ID", 17, "base_group")
+
+
+# Values a contributor would type, by field path (indices as [0]) or by the last key.
+_FILL_BY_PATH = {
+    "place.country": "JP",
+    "place.coordinates.lat": 34.0,
+    "place.coordinates.lon": 135.0,
+    "place.coordinates.precision": "municipality",
+    "bases[0].kind": "中小企業家同友会",
+    "legal_forms[0].form": "任意団体",
+    "members[0].id": "members-now",
+    "members[0].unit": "companies",
+    "members[0].count": 10,
+    "members[0].breakdown[0].value": 10,
+    "figures[0].id": "fee-monthly",
+    "figures[0].metric": "membership-fee",
+    "figures[0].unit": "JPY/month",
+    "figures[0].value": 2000,
+    "figures[0].value_max": 3000,
+    "figures[0].breakdown[0].value": 2000,
+    "support[0].kind": "subsidy",
+    "support[0].amount_basis": "total",
+    "joint_orders.mechanism": "lead_company",
+    "products[0].kind": "joint_order",
+    "relations[0].type": "compared_with",
+    "relations[0].target": "hit",
+    "lessons[0].themes[0]": "regional-crisis",
+    "data_notes[0].id": "note-fee",
+    "data_notes[0].kind": "editorial",
+    "data_notes[0].refers_to[0]": "fee-monthly",
+    "links[0].url": "https://example.org/",
+    "sources[0]": "report",
+}
+_FILL_BY_KEY = {
+    "source": "事例1（2）",
+    "date": "2003-11",
+    "since": "1999",
+    "as_of": "2003/2004",
+    "period": "FY2002",
+    "capital_jpy": 5000000,
+    "amount_jpy": 1000000,
+    "duration_years": 3,
+}
+
+
+def _fill(loc: tuple):
+    path = re.sub(r"\.\[", "[", ".".join(f"[{p}]" if isinstance(p, int) else p for p in loc))
+    if path in _FILL_BY_PATH:
+        return _FILL_BY_PATH[path]
+    key = next(p for p in reversed(loc) if isinstance(p, str))
+    return _FILL_BY_KEY.get(key, "テスト用に編集部が書いた文")
+
+
+def _fill_placeholders(path: Path) -> None:
+    """Replace every TODO in the file, on its own line, as a contributor would."""
+    source = load_yaml(path)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    for loc in scaffold._placeholders(source.data):
+        number = source.lines[loc] - 1
+        value = _fill(loc)
+        text = json.dumps(value, ensure_ascii=False) if isinstance(value, str) else str(value)
+        assert "TODO" in lines[number], (loc, lines[number])
+        lines[number] = lines[number].replace("TODO", text, 1)
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def test_unfilled_scaffold_fails_with_the_placeholder_fields_named(data_copy, capsys):
+    assert cli.main(["scaffold", "new-network", "--number", "17", "--section", "base_group", "--data", str(data_copy)]) == 0
+    path = data_copy / "cases" / "new-network.yaml"
+    assert path.read_text(encoding="utf-8").count("TODO") > 50
+    with pytest.raises(DataInvalid) as info:
+        load_dataset(data_copy)
+    fields = {p.field for p in info.value.problems if p.file.endswith("cases/new-network.yaml")}
+    # constrained fields fail the schema itself
+    assert {"place.source", "members[0].count", "members[0].unit", "founded.date", "figures[0].metric",
+            "lessons[0].themes[0]", "sources[0]"} <= fields
+    capsys.readouterr()
+    assert cli.main(["validate", "--data", str(data_copy)]) == 1
+    err = capsys.readouterr().err
+    # free-text fields are caught as placeholders, each with its line
+    for field in ("name.ja", "summary", "narrative[0].text", "lessons[0].text", "unstated[0]"):
+        assert re.search(rf"cases/new-network\.yaml:\d+: {re.escape(field)}: 未記入です", err), field
+    assert "members[0].count: 整数が必要です（書かれている値: 'TODO'）" in err
+
+
+def test_filled_scaffold_validates(data_copy, capsys):
+    path = scaffold.scaffold_case(data_copy, "new-network", 17, "base_group")
+    _fill_placeholders(path)
+    assert "TODO" not in yaml.safe_dump(yaml.safe_load(path.read_text(encoding="utf-8")), allow_unicode=True)
+    dataset = load_dataset(data_copy)
+    case = dataset.case_by_id["new-network"]
+    assert case.number == 17 and case.section == "base_group"
+    assert case.figures[0].metric == "membership-fee" and case.lessons[0].themes == ["regional-crisis"]
+    capsys.readouterr()
+    assert cli.main(["validate", "--data", str(data_copy)]) == 0, capsys.readouterr().err
+
+
+def test_scaffolded_column_is_written_to_columns(data_copy):
+    path = scaffold.scaffold_case(data_copy, "new-column", 3, None, kind="column")
+    assert path == data_copy / "columns" / "new-column.yaml"
+    assert yaml.safe_load(path.read_text(encoding="utf-8"))["section"] is None
+
+
+# --------------------------------------------------------- GitHub annotations
+
+
+def test_github_annotation_escapes_properties_and_message():
+    problem = Problem("data/cases/a,b:c.yaml", 12, "odd,key: 100%\nx", "50% 完了\r\n次の行")
+    assert cli.github_annotation(problem) == (
+        "::error file=data/cases/a%2Cb%3Ac.yaml,line=12,title=odd%2Ckey%3A 100%25%0Ax::50%25 完了%0D%0A次の行"
+    )
+    whole_file = cli.github_annotation(Problem("data/cases/x.yaml", None, "", "ファイルが空です"))
+    assert whole_file == "::error file=data/cases/x.yaml,title=(ファイル全体)::ファイルが空です"
+
+
+def test_validate_format_github_annotates_a_bad_file(data_copy):
+    bad = (ROOT / "tests" / "bad_inputs" / "wrong-type.yaml").read_text(encoding="utf-8")
+    bad = bad.replace('count: "27社"', 'count: "50%"')
+    bad = bad.replace("summary:", '"odd,key: x": 1\nsummary:', 1)
+    (data_copy / "cases" / "hit.yaml").write_text(bad, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "macros", "validate", "--data", str(data_copy), "--format", "github"],
+        check=False, cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert all(line.startswith("::error file=") for line in lines), lines
+    assert "::error file=data/cases/hit.yaml,line=19,title=members[0].count::整数が必要です（書かれている値: '50%25'）" in lines
+    assert any(
+        line.startswith("::error file=data/cases/hit.yaml,line=7,title=odd%2Ckey%3A x::") and "スキーマにありません" in line
+        for line in lines
+    ), lines
+    assert "data/cases/hit.yaml:19: members[0].count" in result.stderr  # the readable form stays in the log
+
+
+# -------------------------------------------------------------- data history
+
+
+def test_git_history_dates_a_committed_data_file():
+    expected = subprocess.run(
+        ["git", "log", "-1", "--format=%cs", "--", "data/cases/adock-kobe.yaml"],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    ).stdout.strip()
+    if not expected:
+        pytest.skip("not a git checkout with history")
+    changes = git_history.last_changes(ROOT)
+    assert changes["data/cases/adock-kobe.yaml"] == expected
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", expected)
+    assert not any(path.startswith("data/schema/") for path in changes)
+
+
+def test_git_history_is_empty_outside_a_checkout(tmp_path):
+    (tmp_path / "data" / "cases").mkdir(parents=True)
+    assert git_history.data_history(tmp_path) == []
+    assert git_history.last_changes(tmp_path) == {}
+
+
+def test_japanese_date():
+    assert git_history.japanese_date("2026-11-23") == "2026年11月23日"
+    assert git_history.japanese_date("2004-03-05") == "2004年3月5日"
+
+
+def test_parse_log_reads_subjects_with_separators():
+    out = "\x1eabc123\x1f2026-11-23\x1fFix: 事例5（2）, sales\n\ndata/cases/a.yaml\ndata/themes.yaml\n\x1edef\x1f2026-11-20\x1fAdd\n\ndata/cases/a.yaml\n"
+    commits = git_history.parse_log(out)
+    assert [c.subject for c in commits] == ["Fix: 事例5（2）, sales", "Add"]
+    assert git_history.last_changed(commits) == {"data/cases/a.yaml": "2026-11-23", "data/themes.yaml": "2026-11-23"}
+
+
+EXTRA = {"repository": "https://github.com/OWNER/REPO", "branch": "main"}
+
+
+def test_case_edit_links_and_date(dataset):
+    commits = edit_views.data_commits()
+    out = edit_views.case_edit(dataset, "adock-kobe", "cases/adock-kobe/", EXTRA, commits)
+    assert 'href="https://github.com/OWNER/REPO/edit/main/data/cases/adock-kobe.yaml"' in out
+    assert 'href="https://github.com/OWNER/REPO/blob/main/data/cases/adock-kobe.yaml"' in out
+    assert "このデータを編集" in out
+    if commits:
+        assert re.search(r'<time datetime="\d{4}-\d{2}-\d{2}">\d{4}年\d{1,2}月\d{1,2}日</time>', out)
+    # no repository configured and no history: nothing, rather than a broken link or a failure
+    assert edit_views.case_edit(dataset, "adock-kobe", "cases/adock-kobe/", {}, []) == ""
+
+
+def test_changelog_lists_commits_with_case_links_escaped(dataset):
+    commit = git_history.Commit("a" * 40, "2026-11-23", "<b>事例5（2）の売上を訂正</b>",
+                                ("data/cases/adock-kobe.yaml", "data/glossary.yaml", "data/cases/gone.yaml"))
+    out = edit_views.data_changelog(dataset, "changelog/", EXTRA, [commit] * 3, limit=2)
+    assert out.count("<li>\n") + out.count("<li>") >= 2
+    assert out.count('<time datetime="2026-11-23">2026年11月23日</time>') == 2  # limited
+    assert "&lt;b&gt;事例5（2）の売上を訂正&lt;/b&gt;" in out and "<b>" not in out
+    assert '<a href="../cases/adock-kobe/">アドック神戸</a>' in out
+    assert '<a href="../glossary/">用語集</a>' in out
+    assert "gone（現在はない事例）" in out
+    assert f'href="https://github.com/OWNER/REPO/commit/{"a" * 40}"' in out
+    assert "全 3 件" in out
+
+
+# ------------------------------------------------------- built site: edit links
+
+# The wiring the lead adds to macros/__init__.py, macros/pages.py and mkdocs.yml (see the report).
+INIT_MACROS = '''
+    data_commits = edit_views.data_commits()  # one `git log` per build; [] outside a git checkout
+    extra = env.conf.get("extra") or {}
+
+    @env.macro
+    def case_edit(case_id: str) -> str:
+        return edit_views.case_edit(dataset, case_id, page_url(), extra, data_commits)
+
+    @env.macro
+    def data_changelog() -> str:
+        return edit_views.data_changelog(dataset, page_url(), extra, data_commits)
+'''
+PAGES_LINE = (
+    """    lines = ["---", f"case_id: {case.id}", "---", "", f'{{{{ case_part("{case.id}", "header") }}}}', ""]\n""",
+    (
+        """    lines = ["---", f"case_id: {case.id}", "---", "", f'{{{{ case_part("{case.id}", "header") }}}}', ""]\n"""
+        """    lines += [f'{{{{ case_edit("{case.id}") }}}}', ""]\n"""
+    ),
+)
+MKDOCS_EXTRA = "\nextra:\n  repository: https://github.com/OWNER/REPO\n  branch: main\n"
+
+
+def _wired(root: Path) -> bool:
+    return "case_edit" in (root / "macros" / "pages.py").read_text(encoding="utf-8") and "case_edit" in (
+        root / "macros" / "__init__.py"
+    ).read_text(encoding="utf-8")
+
+
+def apply_wiring(project: Path) -> None:
+    init = project / "macros" / "__init__.py"
+    text = init.read_text(encoding="utf-8")
+    # "from . import views" (and whatever else it imports) gains edit_views
+    text, count = re.subn(r"^from \. import (.+)$", r"from . import edit_views, \1", text, count=1, flags=re.MULTILINE)
+    assert count == 1
+    init.write_text(text.rstrip("\n") + "\n" + INIT_MACROS, encoding="utf-8")
+    pages = project / "macros" / "pages.py"
+    text = pages.read_text(encoding="utf-8")
+    assert PAGES_LINE[0] in text
+    pages.write_text(text.replace(PAGES_LINE[0], PAGES_LINE[1], 1), encoding="utf-8")
+    config = project / "mkdocs.yml"
+    if "repository:" not in config.read_text(encoding="utf-8"):
+        with open(config, "a", encoding="utf-8") as handle:
+            handle.write(MKDOCS_EXTRA)
+
+
+@pytest.fixture(scope="module")
+def edit_site(request, tmp_path_factory) -> Path:
+    """The built site with edit links: the real build once the wiring is in, else a wired copy."""
+    if _wired(ROOT):
+        return request.getfixturevalue("built_site")
+    project = copy_project(tmp_path_factory.mktemp("wired"))
+    apply_wiring(project)
+    site = project / "site"
+    result = build_site(site, root=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+_EDIT_LINK = re.compile(r'href="(https?://[^"]+?)/(blob|edit)/([^/"]+)/([^"]+)"')
+
+
+def test_every_case_page_links_to_its_yaml_file_and_every_link_resolves(edit_site, dataset):
+    for case in dataset.cases:
+        folder = "cases" if case.kind == "case" else "columns"
+        page = (edit_site / folder / case.id / "index.html").read_text(encoding="utf-8")
+        links = _EDIT_LINK.findall(page)
+        assert {kind for _, kind, _, _ in links} == {"blob", "edit"}, case.id
+        assert "このデータを編集" in page
+        for _, _, branch, path in links:
+            path = html.unescape(path)
+            assert branch == "main"
+            assert path == f"data/{folder}/{case.id}.yaml"
+            assert (ROOT / path).is_file(), path
+
+
+def test_edit_links_on_every_page_resolve(edit_site):
+    found = 0
+    for page in edit_site.rglob("*.html"):
+        for _, _, _, path in _EDIT_LINK.findall(page.read_text(encoding="utf-8")):
+            found += 1
+            assert (ROOT / html.unescape(path)).is_file(), (page, path)
+    assert found
+
+
+def test_changelog_page_is_built(edit_site):
+    page = (edit_site / "changelog" / "index.html").read_text(encoding="utf-8")
+    assert "データの更新履歴" in page
+    history = edit_views.data_commits()
+    if _wired(ROOT) and history:  # the real build has git history; the wired copy has none
+        assert history[0].short in page
