@@ -169,8 +169,16 @@ def compositions(dataset) -> list[Chart]:
     return charts
 
 
+SHORT_SECTIONS = {"base_group": "基盤あり", "no_base_network": "基盤なし", "municipality": "自治体",
+                  "university": "大学", "composite": "複合組織", None: "コラム"}
+
+
+def _node_label(case) -> str:
+    return str(case.number) if case.kind == "case" else f"C{case.number}"
+
+
 def relations_graph(dataset) -> Chart:
-    order = list(vocab.SECTIONS) + [None]
+    order = list(SHORT_SECTIONS)
     columns: dict = {}
     for case in dataset.cases:
         columns.setdefault(case.section, []).append(case)
@@ -184,14 +192,15 @@ def relations_graph(dataset) -> Chart:
             other = dataset.case_by_id[rel.target]
             rows.append([case.name.short, vocab.RELATION_TYPES[rel.type], other.name.short, rel.type, rel.source])
             edges.append((position[case.id], position[other.id], f"{case.name.short} → {other.name.short}：{vocab.RELATION_TYPES[rel.type]}"))
-    nodes = [(position[c.id], c.name.short) for c in dataset.cases]
-    figure = graph_figure(nodes, edges, [vocab.SECTIONS.get(s, "コラム") if s else "コラム" for s in order])
+    nodes = [(position[c.id], _node_label(c), c.name.short) for c in dataset.cases]
+    figure = graph_figure(nodes, edges, [SHORT_SECTIONS[s] for s in order])
+    key = "、".join(f"{_node_label(c)} {c.name.short}" for c in dataset.cases)
     return Chart(
         id="relations", kind="relations", title="事例どうしの関係",
-        description="手本にした、支援事業から生まれた、連携しているなど、報告書が述べる事例間の関係。列は報告書の分類です。",
+        description="手本にした、支援事業から生まれた、連携しているなど、報告書が述べる事例間の関係。列は報告書の分類、矢印は関係の向きです。",
         unit="—", as_of="報告書の記述（2003〜04年）",
         columns=["事例", "関係", "関係先", "関係の種類（データ）", "出典"], rows=rows, figure=figure,
-        sources=sorted({r[4] for r in rows}, key=_ref_key),
+        sources=sorted({r[4] for r in rows}, key=_ref_key), notes=[f"番号：{key}（Cはコラム）"],
     )
 
 

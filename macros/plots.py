@@ -72,13 +72,14 @@ def timeline_figure(events, x_title) -> dict:
 
 
 def graph_figure(nodes, edges, column_titles) -> dict:
-    """A node-link diagram: nodes ((x, y), label), edges ((x0, y0), (x1, y1), text)."""
+    """A node-link diagram: nodes ((x, y), label, name), edges ((x0, y0), (x1, y1), text)."""
     data = [{"type": "scatter", "mode": "lines", "x": [x0, x1], "y": [y0, y1], "hoverinfo": "skip",
              "showlegend": False, "line": {"color": "#6b7280", "width": 1.5}} for (x0, y0), (x1, y1), _ in edges]
     data.append({
         "type": "scatter", "mode": "markers+text", "x": [n[0][0] for n in nodes], "y": [n[0][1] for n in nodes],
-        "text": [n[1] for n in nodes], "textposition": "top center", "marker": {"size": 14, "color": PALETTE[0]},
-        "hovertemplate": "%{text}<extra></extra>", "showlegend": False,
+        "text": [n[1] for n in nodes], "customdata": [n[2] for n in nodes], "textposition": "middle center",
+        "textfont": {"color": "white", "size": 11}, "marker": {"size": 24, "color": PALETTE[0]},
+        "hovertemplate": "%{text} %{customdata}<extra></extra>", "showlegend": False,
     })
     arrows = [{"x": x1, "y": y1, "ax": x0, "ay": y0, "xref": "x", "yref": "y", "axref": "x", "ayref": "y",
                "showarrow": True, "arrowhead": 3, "arrowsize": 1.2, "arrowcolor": "#6b7280", "text": ""}

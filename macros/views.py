@@ -7,6 +7,7 @@ from .charts import all_charts
 from .compare import compare_rows, legal_form_path, money_rows
 from .map_svg import map_context
 from .render import render
+from .static_chart import picture
 
 
 def base_for(page_url: str) -> str:
@@ -95,13 +96,17 @@ def home_stats(dataset) -> dict:
     }
 
 
+def _chart_html(chart, page_url: str) -> str:
+    return render("chart.html", chart=chart, pic=picture(chart.figure), base=base_for(page_url))
+
+
 def chart(dataset, chart_id: str, page_url: str) -> str:
-    return render("chart.html", chart=all_charts(dataset)[chart_id], base=base_for(page_url))
+    return _chart_html(all_charts(dataset)[chart_id], page_url)
 
 
 def charts_of_kind(dataset, kind: str, page_url: str) -> str:
     charts = [c for c in all_charts(dataset).values() if c.kind == kind]
-    return "\n".join(render("chart.html", chart=c, base=base_for(page_url)) for c in charts)
+    return "\n".join(_chart_html(c, page_url) for c in charts)
 
 
 def compare_table(dataset, page_url: str) -> str:

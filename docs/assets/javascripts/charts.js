@@ -1,5 +1,6 @@
-/* Draw each chart when it scrolls into view; plotly is fetched from this site
-   on first need, so a page whose charts are never reached never loads it. */
+/* Charts arrive as pictures drawn at build time. A reader who wants to zoom or
+   read values asks for the interactive chart; only then is plotly fetched from
+   this site and the picture replaced. Pages never load plotly on their own. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -20,43 +21,37 @@
     return loading;
   }
 
-  function draw(container) {
-    var id = container.getAttribute("data-chart");
+  function activate(button) {
+    var id = button.getAttribute("data-activate");
+    var container = document.querySelector('[data-chart="' + id + '"]');
     var source = document.getElementById("chart-data-" + id);
-    if (!source || container.dataset.drawn) return;
-    container.dataset.drawn = "pending";
+    if (!container || !source) return;
+    button.disabled = true;
+    button.textContent = "読み込み中…";
     loadPlotly().then(function (Plotly) {
       var figure = JSON.parse(source.textContent);
+      var picture = container.innerHTML;
       container.textContent = "";
+      container.setAttribute("role", "img");
+      container.setAttribute("aria-label", (document.getElementById("chart-" + id + "-title") || {}).textContent + "（操作できるグラフ。データは下の表）");
       return Plotly.newPlot(container, figure.data, figure.layout, {
-        displaylogo: false, responsive: true, locale: "ja",
+        displaylogo: false, responsive: true,
         modeBarButtonsToRemove: ["select2d", "lasso2d", "toImage"]
-      });
-    }).then(function () {
-      container.dataset.drawn = "yes";
+      }).then(function () {
+        container.dataset.drawn = "yes";
+        button.hidden = true;
+      }, function () { container.innerHTML = picture; throw new Error("plot"); });
     }).catch(function () {
-      container.dataset.drawn = "failed";
-      container.textContent = "グラフを表示できませんでした。データは下の表をご覧ください。";
+      button.disabled = false;
+      button.textContent = "グラフを切り替えられませんでした（もう一度試す）";
     });
   }
 
   function start() {
-    var charts = document.querySelectorAll("[data-chart]");
-    if (!("IntersectionObserver" in window)) {
-      charts.forEach(draw);
-      return;
-    }
-    var observer = new IntersectionObserver(function (entries) {
-      entries.forEach(function (entry) {
-        if (entry.isIntersecting) {
-          observer.unobserve(entry.target);
-          draw(entry.target);
-        }
-      });
-    }, { rootMargin: "200px" });
-    charts.forEach(function (chart) { observer.observe(chart); });
-    // Printing: draw everything first so the paper shows the charts too.
-    window.addEventListener("beforeprint", function () { charts.forEach(draw); });
+    document.querySelectorAll("[data-activate]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { activate(button); });
+    });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
