@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from . import edit_views, exports, views
 from .load import DataInvalid, load_dataset_cached
+from .stash import stash
 
 BUILD_FAILED = "データの検証に失敗しました。サイトは書き出していません。"
 
@@ -20,73 +21,64 @@ def define_env(env):
     def page_url() -> str:
         return env.page.url if env.page else ""
 
-    @env.macro
-    def case_part(case_id: str, part: str) -> str:
-        return views.case_part(dataset, case_id, part, page_url())
+    def _stashed(html: str) -> str:
+        return stash(env.page.meta, html) if env.page else html
 
     @env.macro
     def case_index() -> str:
-        return views.case_index(dataset, page_url())
-
-    @env.macro
-    def theme_page(theme_id: str) -> str:
-        return views.theme_page(dataset, theme_id, page_url())
+        return _stashed(views.case_index(dataset, page_url()))
 
     @env.macro
     def glossary() -> str:
-        return views.glossary(dataset, page_url())
+        return _stashed(views.glossary(dataset, page_url()))
 
     @env.macro
     def chart(chart_id: str) -> str:
-        return views.chart(dataset, chart_id, page_url())
+        return _stashed(views.chart(dataset, chart_id, page_url()))
 
     @env.macro
     def charts_of_kind(kind: str) -> str:
-        return views.charts_of_kind(dataset, kind, page_url())
+        return _stashed(views.charts_of_kind(dataset, kind, page_url()))
 
     @env.macro
     def compare_table() -> str:
-        return views.compare_table(dataset, page_url())
+        return _stashed(views.compare_table(dataset, page_url()))
 
     @env.macro
     def joint_orders_table() -> str:
-        return views.joint_orders_table(dataset, page_url())
+        return _stashed(views.joint_orders_table(dataset, page_url()))
 
     @env.macro
     def money_table() -> str:
-        return views.money_table(dataset, page_url())
+        return _stashed(views.money_table(dataset, page_url()))
 
     @env.macro
     def legal_forms_table() -> str:
-        return views.legal_forms_table(dataset, page_url())
+        return _stashed(views.legal_forms_table(dataset, page_url()))
 
     @env.macro
     def case_map() -> str:
-        return views.case_map(dataset, page_url())
+        return _stashed(views.case_map(dataset, page_url()))
 
     @env.macro
     def themes_overview() -> str:
-        return views.themes_overview(dataset, page_url())
+        return _stashed(views.themes_overview(dataset, page_url()))
 
     @env.macro
     def policy_levers(part: str) -> str:
-        return views.policy_levers(dataset, part, page_url())
+        return _stashed(views.policy_levers(dataset, part, page_url()))
 
     @env.macro
     def lessons_brief() -> str:
-        return views.lessons_brief(dataset, page_url())
+        return _stashed(views.lessons_brief(dataset, page_url()))
 
     @env.macro
     def downloads_page() -> str:
-        return exports.downloads_page(dataset, page_url(), env.conf.get("site_url") or "")
+        return _stashed(exports.downloads_page(dataset, page_url(), env.conf.get("site_url") or ""))
 
     data_commits = edit_views.data_commits()  # one `git log` per build; [] outside a git checkout
     extra = env.conf.get("extra") or {}
 
     @env.macro
-    def case_edit(case_id: str) -> str:
-        return edit_views.case_edit(dataset, case_id, page_url(), extra, data_commits)
-
-    @env.macro
     def data_changelog() -> str:
-        return edit_views.data_changelog(dataset, page_url(), extra, data_commits)
+        return _stashed(edit_views.data_changelog(dataset, page_url(), extra, data_commits))

@@ -74,6 +74,8 @@ def csv_bytes(table: Table) -> bytes:
 
 
 def _explanation_sheet(ws, tables: dict[str, Table]) -> None:
+    for letter, width in zip("ABCDE", (22, 24, 16, 70, 40)):  # set before rows in write-only mode
+        ws.column_dimensions[letter].width = width
     ws.append([f"{TITLE}（データ版 {version()}）"])
     ws.append([DESCRIPTION])
     ws.append([f"ライセンス：{LICENSE['title']}（CC BY 4.0） {LICENSE['path']}"])
@@ -91,8 +93,6 @@ def _explanation_sheet(ws, tables: dict[str, Table]) -> None:
         for column in table.columns:
             values = "、".join(f"{k}（{v}）" if v else k for k, v in column.labels.items()) or "、".join(column.enum)
             ws.append([table.name, column.name, TYPE_LABELS[column.type], column.description_ja, values or None])
-    for letter, width in zip("ABCDE", (22, 24, 16, 70, 40)):
-        ws.column_dimensions[letter].width = width
 
 
 def _fixed_zip(data: bytes) -> bytes:
@@ -108,17 +108,18 @@ def _fixed_zip(data: bytes) -> bytes:
 
 
 def xlsx_bytes(tables: dict[str, Table]) -> bytes:
-    """A first sheet 「説明」, then one sheet per table with typed cells."""
-    wb = Workbook()
-    explanation = wb.active
-    explanation.title = "説明"
+    """A first sheet 「説明」, then one sheet per table with typed cells.
+
+    Write-only mode streams the rows (several times faster on large data)."""
+    wb = Workbook(write_only=True)
+    explanation = wb.create_sheet("説明")
     _explanation_sheet(explanation, tables)
     for table in tables.values():
         ws = wb.create_sheet(table.name)
+        ws.freeze_panes = "A2"
         ws.append(table.column_names)
         for row in table.rows:
             ws.append([cell_value(row[name]) for name in table.column_names])
-        ws.freeze_panes = "A2"
     wb.properties.creator = TITLE
     wb.properties.title = TITLE
     buffer = io.BytesIO()

@@ -9,13 +9,11 @@ headings, code, captions and tables is left alone (a table is scanned, not read)
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
 from .render import render
 
 SKIP_TAGS = {"a", "abbr", "code", "pre", "script", "style", "textarea", "button", "svg", "table", "select",
              "h1", "h2", "h3", "h4", "h5", "h6", "caption", "th", "dt", "label", "title"}
-VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 def term_surfaces(terms) -> list[tuple[str, object]]:
@@ -25,63 +23,40 @@ def term_surfaces(terms) -> list[tuple[str, object]]:
     return sorted(pairs, key=lambda pair: -len(pair[0]))
 
 
-class _Linker(HTMLParser):
-    def __init__(self, surfaces, glossary_url: str):
-        super().__init__(convert_charrefs=False)
-        self.surfaces = dict(surfaces)
-        self.pattern = re.compile("|".join(re.escape(s) for s, _ in surfaces)) if surfaces else None
-        self.glossary_url = glossary_url
-        self.out: list[str] = []
-        self.skip_depth = 0
-        self.used: set[str] = set()
-
-    def handle_starttag(self, tag, attrs):
-        self.out.append(self.get_starttag_text())
-        if tag in SKIP_TAGS and tag not in VOID_TAGS:
-            self.skip_depth += 1
-
-    def handle_startendtag(self, tag, attrs):
-        self.out.append(self.get_starttag_text())
-
-    def handle_endtag(self, tag):
-        self.out.append(f"</{tag}>")
-        if tag in SKIP_TAGS and self.skip_depth:
-            self.skip_depth -= 1
-
-    def handle_data(self, data):
-        if self.skip_depth or self.pattern is None:
-            self.out.append(data)
-            return
-        self.out.append(self.pattern.sub(self._link, data))
-
-    def _link(self, match: re.Match) -> str:
-        term = self.surfaces[match.group(0)]
-        if term.id in self.used:
-            return match.group(0)
-        self.used.add(term.id)
-        return render("glossary-term.html", term=term, text=match.group(0), url=self.glossary_url)
-
-    def handle_entityref(self, name):
-        self.out.append(f"&{name};")
-
-    def handle_charref(self, name):
-        self.out.append(f"&#{name};")
-
-    def handle_comment(self, data):
-        self.out.append(f"<!--{data}-->")
-
-    def handle_decl(self, decl):
-        self.out.append(f"<!{decl}>")
-
-    def handle_pi(self, data):
-        self.out.append(f"<?{data}>")
-
-    def unknown_decl(self, data):
-        self.out.append(f"<![{data}]>")
+_TOKENS = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+_TAG = re.compile(r"^<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 
 
 def link_terms(html: str, terms, glossary_url: str) -> str:
-    linker = _Linker(term_surfaces(terms), glossary_url)
-    linker.feed(html)
-    linker.close()
-    return "".join(linker.out)
+    """Link the first occurrence of each term in running text (tags pass through untouched).
+
+    The page content comes from our own Markdown and templates, so a light
+    tokenizer (tags, comments, text) is enough and is much faster than a full
+    HTML parser on pages with large tables.
+    """
+    surfaces = term_surfaces(terms)
+    if not surfaces:
+        return html
+    by_text = dict(surfaces)
+    pattern = re.compile("|".join(re.escape(text) for text, _ in surfaces))
+    used: set[str] = set()
+
+    def link(match: re.Match) -> str:
+        term = by_text[match.group(0)]
+        if term.id in used:
+            return match.group(0)
+        used.add(term.id)
+        return render("glossary-term.html", term=term, text=match.group(0), url=glossary_url)
+
+    out, skip_depth = [], 0
+    for token in _TOKENS.split(html):
+        if not token:
+            continue
+        if token.startswith("<"):
+            tag = _TAG.match(token)
+            if tag and tag.group(2).lower() in SKIP_TAGS and not token.endswith("/>"):
+                skip_depth = max(0, skip_depth + (-1 if tag.group(1) else 1))
+            out.append(token)
+        else:
+            out.append(token if skip_depth else pattern.sub(link, token))
+    return "".join(out)

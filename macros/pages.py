@@ -1,12 +1,16 @@
 """Pages generated from the data: one per case, column and theme.
 
-A generated page holds only headings and macro calls; the macros render the
-data through autoescaping templates. No text from the data is written into the
-Markdown itself, so nothing in the data is ever read as Markdown or Jinja.
+A generated page holds only headings and part markers (HTML comments); the
+hooks replace each marker with the part rendered through autoescaping
+templates after mkdocs-macros has passed over the page (render_macros is off
+for these pages, so no Jinja is compiled for them). No text from the data is
+written into the Markdown itself, so nothing in the data is ever read as
+Markdown or Jinja.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .models import Case
@@ -45,18 +49,24 @@ def case_src_uri(case: Case) -> str:
     return f"{case_folder(case)}/{case.id}.md"
 
 
+PART_MARKER = re.compile(r"<!--part:([a-z-]+)-->")
+
+
+def _marker(part: str) -> str:
+    return f"<!--part:{part}-->"
+
+
 def case_markdown(case: Case, has_relations: bool) -> str:
-    lines = ["---", f"case_id: {case.id}", "---", "", f'{{{{ case_part("{case.id}", "header") }}}}', ""]
-    lines += [f'{{{{ case_edit("{case.id}") }}}}', ""]
+    lines = ["---", f"case_id: {case.id}", "render_macros: false", "---", "", _marker("header"), "", _marker("edit"), ""]
     for anchor, heading, part, test in CASE_SECTIONS:
         present = has_relations if test is None else test(case)
         if present:
-            lines += [f"## {heading} {{ #{anchor} }}", "", f'{{{{ case_part("{case.id}", "{part}") }}}}', ""]
+            lines += [f"## {heading} {{ #{anchor} }}", "", _marker(part), ""]
     return "\n".join(lines)
 
 
 def theme_markdown(theme_id: str) -> str:
-    return "\n".join(["---", f"theme_id: {theme_id}", "---", "", f'{{{{ theme_page("{theme_id}") }}}}', ""])
+    return "\n".join(["---", f"theme_id: {theme_id}", "render_macros: false", "---", "", _marker("theme"), ""])
 
 
 def generated_pages(dataset) -> list[GeneratedPage]:

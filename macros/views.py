@@ -6,7 +6,9 @@ from . import facts, lessons
 from .charts import all_charts
 from .compare import compare_rows, legal_form_path, money_rows
 from .map_svg import map_context
+from .pages import PART_MARKER
 from .render import render
+from .stash import stash
 from .static_chart import picture
 
 
@@ -136,3 +138,21 @@ def legal_forms_table(dataset, page_url: str) -> str:
 
 def case_map(dataset, page_url: str) -> str:
     return render("map.html", base=base_for(page_url), **map_context(dataset))
+
+
+def fill_generated_page(markdown: str, meta: dict, dataset, page_url: str, edit_part) -> str:
+    """Swap the part markers of a generated page for its rendered parts (stashed past Markdown).
+
+    edit_part(case_id) renders the edit link and date (it needs the git history).
+    """
+    def part(match) -> str:
+        name = match.group(1)
+        if name == "theme":
+            html = theme_page(dataset, meta["theme_id"], page_url)
+        elif name == "edit":
+            html = edit_part(meta["case_id"])
+        else:
+            html = case_part(dataset, meta["case_id"], name, page_url)
+        return stash(meta, html)
+
+    return PART_MARKER.sub(part, markdown)

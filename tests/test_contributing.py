@@ -17,7 +17,7 @@ from macros import cli, edit_views, git_history, scaffold
 from macros.load import DataInvalid, load_dataset
 from macros.models import Case
 from macros.yaml_source import Problem, load_yaml
-from tests.conftest import ROOT, build_site, copy_project
+from tests.conftest import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
 
@@ -369,63 +369,9 @@ def test_changelog_lists_commits_with_case_links_escaped(dataset):
 
 # ------------------------------------------------------- built site: edit links
 
-# The wiring the lead adds to macros/__init__.py, macros/pages.py and mkdocs.yml (see the report).
-INIT_MACROS = '''
-    data_commits = edit_views.data_commits()  # one `git log` per build; [] outside a git checkout
-    extra = env.conf.get("extra") or {}
-
-    @env.macro
-    def case_edit(case_id: str) -> str:
-        return edit_views.case_edit(dataset, case_id, page_url(), extra, data_commits)
-
-    @env.macro
-    def data_changelog() -> str:
-        return edit_views.data_changelog(dataset, page_url(), extra, data_commits)
-'''
-PAGES_LINE = (
-    """    lines = ["---", f"case_id: {case.id}", "---", "", f'{{{{ case_part("{case.id}", "header") }}}}', ""]\n""",
-    (
-        """    lines = ["---", f"case_id: {case.id}", "---", "", f'{{{{ case_part("{case.id}", "header") }}}}', ""]\n"""
-        """    lines += [f'{{{{ case_edit("{case.id}") }}}}', ""]\n"""
-    ),
-)
-MKDOCS_EXTRA = "\nextra:\n  repository: https://github.com/OWNER/REPO\n  branch: main\n"
-
-
-def _wired(root: Path) -> bool:
-    return "case_edit" in (root / "macros" / "pages.py").read_text(encoding="utf-8") and "case_edit" in (
-        root / "macros" / "__init__.py"
-    ).read_text(encoding="utf-8")
-
-
-def apply_wiring(project: Path) -> None:
-    init = project / "macros" / "__init__.py"
-    text = init.read_text(encoding="utf-8")
-    # "from . import views" (and whatever else it imports) gains edit_views
-    text, count = re.subn(r"^from \. import (.+)$", r"from . import edit_views, \1", text, count=1, flags=re.MULTILINE)
-    assert count == 1
-    init.write_text(text.rstrip("\n") + "\n" + INIT_MACROS, encoding="utf-8")
-    pages = project / "macros" / "pages.py"
-    text = pages.read_text(encoding="utf-8")
-    assert PAGES_LINE[0] in text
-    pages.write_text(text.replace(PAGES_LINE[0], PAGES_LINE[1], 1), encoding="utf-8")
-    config = project / "mkdocs.yml"
-    if "repository:" not in config.read_text(encoding="utf-8"):
-        with open(config, "a", encoding="utf-8") as handle:
-            handle.write(MKDOCS_EXTRA)
-
-
 @pytest.fixture(scope="module")
-def edit_site(request, tmp_path_factory) -> Path:
-    """The built site with edit links: the real build once the wiring is in, else a wired copy."""
-    if _wired(ROOT):
-        return request.getfixturevalue("built_site")
-    project = copy_project(tmp_path_factory.mktemp("wired"))
-    apply_wiring(project)
-    site = project / "site"
-    result = build_site(site, root=project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+def edit_site(request) -> Path:
+    return request.getfixturevalue("built_site")
 
 
 _EDIT_LINK = re.compile(r'href="(https?://[^"]+?)/(blob|edit)/([^/"]+)/([^"]+)"')
@@ -458,5 +404,5 @@ def test_changelog_page_is_built(edit_site):
     page = (edit_site / "changelog" / "index.html").read_text(encoding="utf-8")
     assert "データの更新履歴" in page
     history = edit_views.data_commits()
-    if _wired(ROOT) and history:  # the real build has git history; the wired copy has none
-        assert history[0].short in page
+    assert history, "the repository has data commits"
+    assert history[0].short in page

@@ -16,15 +16,16 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by path, not as a package
     sys.path.insert(0, str(ROOT))
 
-from macros import BUILD_FAILED, atomic_output, build_date, vocab
+from macros import BUILD_FAILED, atomic_output, build_date, edit_views, vocab
 from macros.charts import all_charts
 from macros.exports import DOWNLOAD_DIR, write_downloads
 from macros.glossary_links import link_terms
 from macros.load import DataInvalid, load_dataset_cached
 from macros.pages import case_src_uri, generated_pages, theme_safe_title
 from macros.render import render
+from macros.stash import unstash
 from macros.tabular import csv_bytes
-from macros.views import base_for
+from macros.views import base_for, fill_generated_page
 
 _state: dict = {}
 
@@ -41,6 +42,7 @@ def on_config(config):
     except DataInvalid as exc:
         # Abort prints the message without a traceback and exits non-zero.
         raise Abort(f"{BUILD_FAILED}\n{exc}") from None
+    _state["commits"] = edit_views.data_commits()  # one `git log` per build, for the edit dates
     if _state.get("atomic"):
         final = Path(config.site_dir)
         _state["final_site_dir"] = final
@@ -105,7 +107,20 @@ def on_files(files, config):
     return files
 
 
+def on_page_markdown(markdown, page, config, files):
+    """Fill the generated case, column and theme pages (mkdocs-macros skips them)."""
+    if "case_id" not in page.meta and "theme_id" not in page.meta:
+        return markdown
+    dataset = _state["dataset"]
+
+    def edit_part(case_id: str) -> str:
+        return edit_views.case_edit(dataset, case_id, page.url, config.extra, _state["commits"])
+
+    return fill_generated_page(markdown, page.meta, dataset, page.url, edit_part)
+
+
 def on_page_content(html, page, config, files):
+    html = unstash(page.meta, html)
     if page.file.src_uri == "glossary.md":
         return html
     glossary_url = base_for(page.url) + "glossary/"
