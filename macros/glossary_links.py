@@ -13,7 +13,7 @@ import re
 from .render import render
 
 SKIP_TAGS = {"a", "abbr", "code", "pre", "script", "style", "textarea", "button", "svg", "table", "select",
-             "h1", "h2", "h3", "h4", "h5", "h6", "caption", "th", "dt", "label", "title"}
+             "h1", "h2", "h3", "h4", "h5", "h6", "caption", "th", "dt", "label", "title", "summary"}
 
 
 def term_surfaces(terms) -> list[tuple[str, object]]:

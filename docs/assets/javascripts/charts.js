@@ -32,7 +32,7 @@
       var figure = JSON.parse(source.textContent);
       var picture = container.innerHTML;
       container.textContent = "";
-      container.setAttribute("role", "img");
+      container.setAttribute("role", "group");
       container.setAttribute("aria-label", (document.getElementById("chart-" + id + "-title") || {}).textContent + "（操作できるグラフ。データは下の表）");
       return Plotly.newPlot(container, figure.data, figure.layout, {
         displaylogo: false, responsive: true,

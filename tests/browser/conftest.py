@@ -1,0 +1,362 @@
+"""Browser harness: serve the real built site on 127.0.0.1 and drive Debian's chromium.
+
+`built_site` (tests/conftest.py) runs `mkdocs build --strict` once per session; here it is served
+with the standard library's http.server and opened with Playwright's sync API. One browser is
+shared by the whole session; every test gets a fresh context and page (`browser_page`), whose
+requests, failures and console errors are recorded in a `PageLog`. Requests for any host other
+than 127.0.0.1 are recorded and aborted, so the suite never touches the network.
+
+Visiting every page is the expensive part (two cores), so it happens once: `site_visits` opens
+each page, waits until it has settled, and records what the per-page gates need (problems, data
+tables, `lang`, axe-core violations, what is too wide for A4 in print emulation). test_pages.py,
+test_accessibility.py and test_print.py assert on it.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+LOCAL_HOST = "127.0.0.1"
+VIEWPORT = {"width": 1280, "height": 900}
+AXE = Path(__file__).resolve().parent.parent / "vendor" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# A4 (210 mm) minus the 12 mm side margins of extra.css's @page rule, in CSS px (96 per inch):
+# what Chromium lays a printed page out in.
+PRINT_WIDTH = round((210 - 2 * 12) / 25.4 * 96)  # 703
+# Any URL that is not served by 127.0.0.1 (data:, blob: and about: never reach the router).
+NOT_LOCAL = re.compile(r"^(?!https?://127\.0\.0\.1[:/])")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    """Base URL (ending in "/") of the built site, served on 127.0.0.1 at a random free port."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def page_paths(site: Path) -> list[str]:
+    """URL paths of every HTML page in the site ("" for the home page), 404.html excluded."""
+    paths = []
+    for file in sorted(site.rglob("*.html")):
+        rel = file.relative_to(site).as_posix()
+        if rel == "404.html":
+            continue
+        paths.append(rel.removesuffix("index.html"))
+    return paths
+
+
+@pytest.fixture(scope="session")
+def site_pages(built_site: Path) -> list[str]:
+    """Every HTML page of the site as a path relative to `site_url` (404.html is tested on its own)."""
+    paths = page_paths(built_site)
+    # Home, the case index and 16 cases, 3 column pages, 13 lesson pages, glossary, about, ...:
+    # fewer than this means the walk (or the build) silently lost pages.
+    assert len(paths) > 30, paths
+    return paths
+
+
+@pytest.fixture(scope="session")
+def browser() -> Browser:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class PageLog:
+    """What happened while a page was open: console errors, failures and every requested URL."""
+
+    console_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+    in_flight: set = field(default_factory=set)
+
+    def clear(self) -> None:
+        for items in (self.console_errors, self.failed, self.requests, self.foreign, self.in_flight):
+            items.clear()
+
+    def problems(self) -> list[str]:
+        return (
+            [f"console error: {m}" for m in self.console_errors]
+            + [f"failed request: {m}" for m in self.failed]
+            + [f"request to another host: {u}" for u in self.foreign]
+        )
+
+
+def new_logged_page(context: BrowserContext) -> tuple[Page, PageLog]:
+    """A page of `context` with every request, failure and console error recorded."""
+    log = PageLog()
+
+    def foreign(route):
+        log.foreign.append(route.request.url)
+        route.abort("blockedbyclient")
+
+    def started(req):
+        log.requests.append(req.url)
+        log.in_flight.add(req)
+
+    def failed(req):
+        log.in_flight.discard(req)
+        if req.url not in log.foreign:
+            log.failed.append(f"{req.url} ({req.failure})")
+
+    context.route(NOT_LOCAL, foreign)
+    context.on("request", started)
+    context.on("requestfinished", lambda req: log.in_flight.discard(req))
+    context.on("requestfailed", failed)
+    context.on(
+        "response",
+        lambda resp: log.failed.append(f"{resp.url} (HTTP {resp.status})") if resp.status >= 400 else None,
+    )
+    page = context.new_page()
+    page.on("console", lambda msg: log.console_errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: log.console_errors.append(f"uncaught: {exc}"))
+    page.set_default_timeout(10_000)
+    return page, log
+
+
+@pytest.fixture
+def browser_page(browser: Browser):
+    """A fresh page (desktop viewport, Japanese locale) and the `PageLog` that records it."""
+    context = browser.new_context(locale="ja-JP", viewport=VIEWPORT)
+    try:
+        yield new_logged_page(context)
+    finally:
+        context.close()
+
+
+SEARCH_WORKER_STUB = "self.onmessage = function () {};"
+
+
+@pytest.fixture(scope="session")
+def search_worker_url(built_site: Path, site_url: str) -> str:
+    """Absolute URL of Material's search worker script (its name carries a content hash)."""
+    workers = sorted((built_site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    assert len(workers) == 1, workers
+    return site_url + workers[0].relative_to(built_site).as_posix()
+
+
+def stub_search_worker(page: Page, worker_url: str) -> None:
+    """Serve an idle stand-in for the search worker to this page.
+
+    Every page starts the same worker, which fetches the whole search index and segments all of
+    its Japanese text (2-3 s of CPU per page load on two cores). The pass over every page stubs
+    it so the suite stays fast; the real worker is exercised on its own (test_pages.py: search
+    and request-log tests). Only the exact URL is stubbed, so a page pointing at a wrong worker
+    path still fails with a 404.
+    """
+    page.route(
+        worker_url,
+        lambda route: route.fulfill(status=200, content_type="text/javascript", body=SEARCH_WORKER_STUB),
+    )
+
+
+def open_page(page: Page, log: PageLog, url: str, settle: bool = True) -> None:
+    """Go to `url` and wait for `load`; with `settle`, also scroll every lazily loaded element into
+    view and wait until no request has been in flight for 100 ms (cheaper than "networkidle",
+    which always waits a further 500 ms, but it still waits for what a page starts after `load`).
+    """
+    log.clear()
+    response = page.goto(url, wait_until="load")
+    assert response is not None and response.ok, f"{url}: HTTP {response.status if response else '?'}"
+    if settle:
+        page.evaluate(
+            """async () => {
+                const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+                const lazy = document.querySelectorAll('[loading="lazy"]');
+                for (const el of lazy) {
+                    el.scrollIntoView({block: 'center'});
+                    await frame();
+                }
+                if (lazy.length) scrollTo(0, 0);
+            }"""
+        )
+        wait_for_requests(page, log, url)
+
+
+def wait_for_requests(page: Page, log: PageLog, what: str, quiet_ms: int = 100) -> None:
+    """Wait until no request of the page has been in flight for `quiet_ms` (at most ~10 s)."""
+    quiet = 0
+    for _ in range(200):
+        page.wait_for_timeout(50)  # also lets Playwright deliver the request events
+        quiet = quiet + 1 if not log.in_flight else 0
+        if quiet * 50 >= quiet_ms:
+            return
+    raise AssertionError(f"{what}: requests still in flight: {[r.url for r in log.in_flight]}")
+
+
+@pytest.fixture(scope="session")
+def chart_page(built_site) -> str:
+    """A page with a chart that can be switched to the interactive (plotly) version."""
+    pages = sorted(
+        p.relative_to(built_site).as_posix()[: -len("index.html")]
+        for p in built_site.rglob("index.html")
+        if "data-activate=" in p.read_text(encoding="utf-8")
+    )
+    assert pages, "no page offers an interactive chart"
+    return "charts/" if "charts/" in pages else pages[0]
+
+
+def activate_first_chart(page, log, url: str) -> str:
+    """Press the first chart's "interactive" button; return the chart id once plotly has drawn it."""
+    button = page.locator("button[data-activate]").first
+    expect(button).to_be_visible()
+    chart_id = button.get_attribute("data-activate")
+    button.click()
+    expect(page.locator(f'[data-chart="{chart_id}"]')).to_have_attribute("data-drawn", "yes", timeout=15_000)
+    wait_for_requests(page, log, url)
+    return chart_id
+
+
+def inject_axe(page: Page) -> None:
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+
+
+def run_axe(page: Page, run_only: dict | None = None) -> list[dict]:
+    """Inject the vendored axe-core and return the violations of the open page (by default of the
+    WCAG 2.0/2.1 A and AA rules)."""
+    inject_axe(page)
+    return page.evaluate(
+        """async (runOnly) => {
+            const result = await axe.run(document, {runOnly, resultTypes: ['violations']});
+            return result.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                targets: v.nodes.map(n => n.target.join(' ')),
+                summary: v.nodes.length ? v.nodes[0].failureSummary : '',
+            }));
+        }""",
+        run_only or {"type": "tag", "values": AXE_TAGS},
+    )
+
+
+def format_violations(violations: list[dict], limit: int = 8) -> str:
+    lines = []
+    for v in violations:
+        targets = v["targets"][:limit] + (["..."] if len(v["targets"]) > limit else [])
+        lines.append(f"  [{v['impact']}] {v['id']}: {v['help']} ({len(v['targets'])} nodes)")
+        lines.extend(f"      {t}" for t in targets)
+        if v["summary"]:
+            lines.append("      " + v["summary"].replace("\n", "\n      "))
+    return "\n".join(lines)
+
+
+PRINT_OVERFLOW_JS = """() => {
+    const content = document.querySelector('.md-content');
+    if (!content) return ['no .md-content'];
+    const box = content.getBoundingClientRect();
+    const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+        [...el.classList].map(c => '.' + c).join('');
+    const found = [];
+    if (content.scrollWidth > content.clientWidth + 1)
+        found.push(`.md-content is ${content.scrollWidth}px wide, shows ${content.clientWidth}px`);
+    for (const el of content.querySelectorAll('*')) {
+        if (el.ownerSVGElement) continue;  // drawn inside an <svg>, which clips it to its own box
+        const r = el.getBoundingClientRect();
+        if (!r.width) continue;
+        const clips = getComputedStyle(el).overflowX !== 'visible';
+        if (r.right > box.right + 1 || r.left < box.left - 1)
+            found.push(`${name(el)} spans ${Math.round(r.left)}..${Math.round(r.right)}px, page is ` +
+                       `${Math.round(box.left)}..${Math.round(box.right)}px`);
+        else if (clips && el.scrollWidth > el.clientWidth + 1)
+            found.push(`${name(el)} cuts off content: ${el.scrollWidth}px in ${el.clientWidth}px`);
+    }
+    return found;
+}"""
+
+
+def print_overflow(page: Page) -> list[str]:
+    """Elements of the open page that do not fit the A4 printable width (in print emulation)."""
+    page.set_viewport_size({"width": PRINT_WIDTH, "height": 1000})
+    page.emulate_media(media="print")
+    try:
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        found = page.evaluate(PRINT_OVERFLOW_JS)
+    finally:
+        page.emulate_media(media="screen")
+        page.set_viewport_size(VIEWPORT)
+    # A wide table makes hundreds of wide cells: the first 20 tell the story.
+    return found[:20] + ([f"... and {len(found) - 20} more"] if len(found) > 20 else [])
+
+
+@dataclass
+class Visit:
+    """What one visit of a page found."""
+
+    problems: list[str]
+    requests: list[str]
+    lang: str | None
+    tables: list[dict]
+    axe: list[dict]
+    print_overflow: list[str]
+
+
+TABLES_JS = """() => [...document.querySelectorAll('table.data-table')].map(t => ({
+    cls: t.className,
+    scoped_cols: t.querySelectorAll('th[scope="col"]').length,
+    unscoped_head: [...t.querySelectorAll('thead th')].filter(th => th.getAttribute('scope') !== 'col').length,
+}))"""
+
+
+@pytest.fixture(scope="session")
+def site_visits(browser: Browser, site_url: str, site_pages: list[str], search_worker_url: str) -> dict[str, Visit]:
+    """Open every page once (search worker stubbed) and record what the per-page gates need."""
+    context = browser.new_context(locale="ja-JP", viewport=VIEWPORT)
+    page, log = new_logged_page(context)
+    stub_search_worker(page, search_worker_url)
+    visits: dict[str, Visit] = {}
+    try:
+        for path in site_pages:
+            try:
+                open_page(page, log, site_url + path)
+            except Exception as exc:  # noqa: BLE001 - reported by every gate, page by page
+                failed = [f"could not open the page: {exc}"]
+                not_opened = [
+                    {"id": "page-not-opened", "impact": "critical", "help": failed[0], "targets": [], "summary": ""}
+                ]
+                visits[path] = Visit(log.problems() + failed, list(log.requests), None, [], not_opened, failed)
+                continue
+            visits[path] = Visit(
+                problems=log.problems(),
+                requests=list(log.requests),
+                lang=page.evaluate("document.documentElement.getAttribute('lang')"),
+                tables=page.evaluate(TABLES_JS),
+                axe=run_axe(page),
+                print_overflow=print_overflow(page),
+            )
+    finally:
+        context.close()
+    return visits

@@ -1,0 +1,69 @@
+"""Printing: pages fit the A4 printable width, and Chromium makes a legible A4 PDF.
+
+The PDFs (and a PNG of their first page when poppler's pdftoppm is installed) are kept in
+pytest's temporary directory, printed with -s, for a person to look at.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from .conftest import PRINT_OVERFLOW_JS, PRINT_WIDTH, open_page
+
+
+def test_no_page_is_wider_than_the_a4_printable_area(site_visits):
+    wide = {path or "/": visit.print_overflow for path, visit in site_visits.items() if visit.print_overflow}
+    assert not wide, f"wider than {PRINT_WIDTH}px (A4 minus margins) in print:\n" + "\n".join(
+        f"{path}:\n  " + "\n  ".join(found) for path, found in wide.items()
+    )
+
+
+@pytest.fixture(scope="module")
+def pdf_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("print")
+
+
+@pytest.mark.parametrize(
+    "path,min_pages",
+    [("cases/tama/", 3), ("cases/", 2)],  # a case with wide tables; the index of all cases
+)
+def test_page_prints_to_a4_pdf_within_the_margins(browser_page, site_url, pdf_dir, path, min_pages):
+    page, log = browser_page
+    page.set_viewport_size({"width": PRINT_WIDTH, "height": 1000})
+    page.emulate_media(media="print")
+    open_page(page, log, site_url + path)
+
+    chrome = page.evaluate(
+        """() => ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer']
+            .filter(s => document.querySelector(s) && getComputedStyle(document.querySelector(s)).display !== 'none')"""
+    )
+    assert not chrome, f"site chrome still printed: {chrome}"
+    tables = page.evaluate(
+        """() => [...document.querySelectorAll('.md-content table')]
+            .filter(t => t.scrollWidth > t.clientWidth + 1 || t.getBoundingClientRect().right >
+                         document.querySelector('.md-content').getBoundingClientRect().right + 1)
+            .map(t => `${t.className}: ${t.scrollWidth}px`)"""
+    )
+    assert page.locator(".md-content table").count() > 0
+    assert not tables, tables
+    assert not page.evaluate(PRINT_OVERFLOW_JS)
+
+    name = path.strip("/").replace("/", "-") or "home"
+    pdf = pdf_dir / f"{name}.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF-")
+    pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
+    assert pages >= min_pages, pages
+    assert not log.problems(), log.problems()
+    if shutil.which("pdftoppm"):  # an image of page 1 for a person to judge legibility
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "110", "-f", "1", "-l", "1", str(pdf), str(pdf.with_suffix(""))],
+            check=True,
+            timeout=60,
+        )
+    print(f"\n{path}: {pages} A4 pages -> {pdf}")
