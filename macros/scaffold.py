@@ -7,8 +7,8 @@ the models inside it, with its description as a Japanese comment), so it cannot
 drift from the schema. Every value the contributor must supply is the
 placeholder TODO: in a field that needs an ID, a number, a period, a source or
 one of a fixed list of values TODO is itself a validation error, and a TODO
-left in a free-text field is reported by placeholder_problems() (run by
-`python -m macros validate`), so an unfilled file never passes.
+left in a free-text field is reported by placeholder_problems(), which load_dataset runs (so
+`python -m macros validate` and every build report it): an unfilled file never passes.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from pydantic_core import PydanticUndefined
 
 from . import vocab
 from .models import Case
-from .yaml_source import DataFileError, Problem, format_loc, load_yaml
+from .yaml_source import Problem, format_loc
 
 PLACEHOLDER = "TODO"
 PLACEHOLDER_MESSAGE = "未記入です。TODO を報告書にもとづく値に置き換えてください（任意の項目なら行ごと削除できます）"
@@ -300,21 +300,7 @@ def _placeholders(data, loc: tuple = ()):
         yield loc
 
 
-def placeholder_problems(data_dir: Path, already: list[Problem] = ()) -> list[Problem]:
-    """A problem for every TODO left in a data file, except where a problem is already reported."""
-    reported = {(p.file, p.field) for p in already}
-    problems = []
-    for path in sorted(data_dir.rglob("*.y*ml")):
-        try:
-            display = str(path.relative_to(data_dir.parent))
-        except ValueError:
-            display = str(path)
-        try:
-            source = load_yaml(path, display)
-        except DataFileError:
-            continue  # already reported by load_dataset
-        for loc in _placeholders(source.data):
-            field = format_loc(loc)
-            if (display, field) not in reported:
-                problems.append(Problem(display, source.line_of(loc), field, PLACEHOLDER_MESSAGE))
-    return problems
+def placeholder_problems(source) -> list[Problem]:
+    """A problem for every TODO left in a loaded file (a TODO in free text passes the schema)."""
+    return [Problem(source.path, source.line_of(loc), format_loc(loc), PLACEHOLDER_MESSAGE)
+            for loc in _placeholders(source.data)]
