@@ -23,7 +23,8 @@ def test_places_are_ordered_north_to_south(dataset):
 def test_map_page_draws_markers_and_lists_them(built_site, dataset):
     page = (built_site / "map" / "index.html").read_text(encoding="utf-8")
     japan, abroad = places(dataset)
-    svg = page[page.index("<svg"): page.index("</svg>")]
+    start = page.index('<svg viewBox="0 0', page.index("case-map"))
+    svg = page[start: page.index("</svg>", start)]
     assert svg.count("<circle") == len(japan)
     assert len(re.findall(r"<path d=\"M", svg)) > 10  # the coastline
     table = page[page.index("地図のデータ"):]
