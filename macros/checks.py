@@ -94,11 +94,30 @@ def _case_checks(dataset, case, case_ids, theme_ids, metric_ids, source_ids) -> 
         for j, ref in enumerate(note.refers_to):
             if ref not in local_ids:
                 problems.append(_problem(dataset, key, ("data_notes", i, "refers_to", j), f"ID '{ref}' の数値・会員数がこの事例にありません"))
-    since = [(i, lf.since) for i, lf in enumerate(case.legal_forms) if lf.since]
-    for (_, a), (i, b) in zip(since, since[1:]):
-        if parse_period(b).sort_key() < parse_period(a).sort_key():
-            problems.append(_problem(dataset, key, ("legal_forms", i, "since"), "法人格の変遷は古い順に書いてください"))
+    problems.extend(_date_order_checks(dataset, case))
     problems.extend(_sum_checks(dataset, case))
+    return problems
+
+
+def _ends_before(later, earlier) -> bool:
+    """True when `later` lies wholly before `earlier` (2003/2004 is not before 2003-11)."""
+    return (later.end or later.start).sort_key() < earlier.start.sort_key()
+
+
+def _date_order_checks(dataset, case) -> list[Problem]:
+    """Legal forms and member counts oldest first; nothing changes form before the founding."""
+    key, problems = ("cases", case.id), []
+    for attr, field, what in (("legal_forms", "since", "法人格の変遷"), ("members", "as_of", "会員数")):
+        dated = [(i, getattr(item, field)) for i, item in enumerate(getattr(case, attr)) if getattr(item, field)]
+        for (_, a), (i, b) in zip(dated, dated[1:]):
+            if _ends_before(parse_period(b), parse_period(a)):
+                problems.append(_problem(dataset, key, (attr, i, field), f"{what}は古い順に書いてください（{a} の後に {b}）"))
+    if case.founded:
+        founded = parse_period(case.founded.date)
+        for i, lf in enumerate(case.legal_forms):
+            if lf.since and _ends_before(parse_period(lf.since), founded):
+                problems.append(_problem(dataset, key, ("legal_forms", i, "since"),
+                                         f"設立（{case.founded.date}）より前の法人格の変更になっています"))
     return problems
 
 

@@ -125,3 +125,15 @@ def test_sum_mismatch_needs_a_data_note(data_copy):
     with path.open("a", encoding="utf-8") as handle:
         handle.write("data_notes:\n  - {id: sum, kind: sum_mismatch, text: 報告書のとおり。, refers_to: [members-now], source: 事例2（1）}\n")
     load_dataset(data_copy)  # acknowledged: no error
+
+
+def test_member_counts_must_be_oldest_first(data_copy):
+    _edit(data_copy / "cases/hit.yaml", "as_of: 1996-11, source: 事例2（1）}", "as_of: 2005, source: 事例2（1）}")
+    problems = _only(_problems(data_copy), "hit.yaml")
+    assert any(p.field == "members[1].as_of" and "古い順" in p.message for p in problems), [str(p) for p in problems]
+
+
+def test_legal_form_before_founding_is_an_error(data_copy):
+    _edit(data_copy / "cases/hit.yaml", "since: 1996-11, source", "since: 1990, source")
+    problems = _only(_problems(data_copy), "hit.yaml")
+    assert any(p.field == "legal_forms[0].since" and "設立" in p.message for p in problems), [str(p) for p in problems]

@@ -69,3 +69,25 @@ def test_safe_titles_have_no_markup_characters(text):
     safe = theme_safe_title(text)
     assert not set(safe) & set("<>&\"'{}")
     assert html.escape(safe) == safe.replace("&", "&amp;")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_any_text_round_trips_through_the_exports(text):
+    import csv
+    import io
+    import json
+
+    from macros.exports import render_downloads
+    from macros.models import Case as CaseModel
+    from macros.tabular import neutralise
+
+    case = _case_with(text)
+    dataset = BASE.__class__(**{**BASE.__dict__, "cases": [case if c.id == "hit" else c for c in BASE.cases]})
+    files = render_downloads(dataset)
+    exported = json.loads(files["sme-networks.json"])
+    hit = next(c for c in exported["cases"] if c["id"] == "hit")
+    assert CaseModel.model_validate(hit) == case  # the JSON holds the case unchanged
+    rows = list(csv.DictReader(io.StringIO(files["cases.csv"].decode("utf-8-sig"))))
+    row = next(r for r in rows if r["case_id"] == "hit")
+    assert row["name_ja"] == neutralise(case.name.ja)  # the CSV too, formula starts neutralised
