@@ -100,8 +100,8 @@ def _case_checks(dataset, case, case_ids, theme_ids, metric_ids, source_ids) -> 
 
 
 def _ends_before(later, earlier) -> bool:
-    """True when `later` lies wholly before `earlier` (2003/2004 is not before 2003-11)."""
-    return (later.end or later.start).sort_key() < earlier.start.sort_key()
+    """True when `later` lies wholly before `earlier` (2003/2004 is not before 2003-11, nor 1999 before 1999-04)."""
+    return (later.end or later.start).last_key() < earlier.start.sort_key()
 
 
 def _date_order_checks(dataset, case) -> list[Problem]:

@@ -51,6 +51,12 @@ class Point:
             return (self.year, 4, 1)
         return (self.year, self.month or 1, self.day or 1)
 
+    def last_key(self) -> tuple[int, int, int]:
+        """The latest day the point may mean (a year alone may mean December)."""
+        if self.kind == "fy":  # ends in March of the next year
+            return (self.year + 1, 3, 31)
+        return (self.year, self.month or 12, self.day or 31)
+
     def label(self) -> str:
         if self.kind == "fy":
             return f"{self.year}年度"

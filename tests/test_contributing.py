@@ -204,7 +204,7 @@ _FILL_BY_PATH = {
 }
 _FILL_BY_KEY = {
     "source": "事例1（2）",
-    "date": "2003-11",
+    "date": "1999-04",
     "since": "1999",
     "as_of": "2003/2004",
     "period": "FY2002",

@@ -48,3 +48,9 @@ def test_impossible_or_malformed_periods_are_refused(text, message):
 def test_booleans_are_not_periods():
     with pytest.raises(PeriodError):
         parse_period(True)
+
+
+def test_last_day_a_point_may_mean():
+    assert parse_period("1999").start.last_key() == (1999, 12, 31)
+    assert parse_period("FY2002").start.last_key() == (2003, 3, 31)
+    assert parse_period("2003-11").start.last_key()[:2] == (2003, 11)
