@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .models import Case, LegalForm, MemberCount
+from .models import Case, Event, LegalForm, MemberCount
 from .periods import parse_period
 
 
@@ -38,8 +38,6 @@ def related_cases(case: Case, dataset) -> list[tuple[str, object, object]]:
 
 def timeline_events(case: Case) -> list:
     """The case's events plus its founding and legal-form changes, oldest first."""
-    from .models import Event
-
     events = list(case.timeline)
     known = {(e.date, e.event) for e in events}
     if case.founded:
