@@ -36,6 +36,9 @@
       container.setAttribute("aria-label", (document.getElementById("chart-" + id + "-title") || {}).textContent + "（操作できるグラフ。データは下の表）");
       return Plotly.newPlot(container, figure.data, figure.layout, {
         displaylogo: false, responsive: true,
+        // plotly's default topojson address is a CDN; geo traces are not used here,
+        // and this keeps even a future one from reaching another host.
+        topojsonURL: plotlyUrl.replace(/[^/]*$/, ""),
         modeBarButtonsToRemove: ["select2d", "lasso2d", "toImage"]
       }).then(function () {
         container.dataset.drawn = "yes";
