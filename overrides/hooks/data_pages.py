@@ -16,12 +16,13 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by path, not as a package
     sys.path.insert(0, str(ROOT))
 
-from macros import BUILD_FAILED, atomic_output, build_date, edit_views, vocab
+from macros import BUILD_FAILED, atomic_output, build_date, edit_views
 from macros.charts import all_charts
 from macros.exports import DOWNLOAD_DIR, write_downloads
 from macros.glossary_links import link_terms
 from macros.load import DataInvalid, load_dataset_cached
-from macros.pages import case_src_uri, generated_pages, theme_safe_title
+from macros.nav import extend_nav, nav_entries
+from macros.pages import generated_pages
 from macros.render import render
 from macros.stash import unstash
 from macros.tabular import csv_bytes
@@ -63,39 +64,6 @@ def on_build_error(error):
         atomic_output.discard(atomic_output.staging_dir(final))
 
 
-def _nav_entries(dataset) -> dict[str, list]:
-    """Nav entries for the generated pages, keyed by the nav section they join."""
-    by_section: dict[str, list] = {}
-    for case in dataset.numbered_cases():
-        label = vocab.SECTIONS[case.section]
-        by_section.setdefault(label, []).append(
-            {theme_safe_title(f"{case.number}. {case.name.short}"): case_src_uri(case)}
-        )
-    return {
-        "cases/index.md": [{label: pages} for label, pages in by_section.items()],
-        "columns/index.md": [
-            {theme_safe_title(f"コラム{c.number} {c.name.short}"): case_src_uri(c)} for c in dataset.columns()
-        ],
-        "lessons/index.md": [
-            {theme_safe_title(t.title): f"lessons/{t.id}.md"} for t in dataset.themes
-        ],
-    }
-
-
-def _extend_nav(items: list, entries: dict[str, list]) -> None:
-    """Append generated entries to the nav section whose first page is an index page."""
-    for item in items:
-        if not isinstance(item, dict):
-            continue
-        for children in item.values():
-            if isinstance(children, list) and children:
-                first = children[0]
-                first_path = first if isinstance(first, str) else next(iter(first.values()), None)
-                if first_path in entries:
-                    children.extend(entries[first_path])
-                _extend_nav(children, entries)
-
-
 def on_files(files, config):
     dataset = _state["dataset"]
     for page in generated_pages(dataset):
@@ -103,7 +71,7 @@ def on_files(files, config):
     for chart in all_charts(dataset).values():  # a CSV of exactly each chart's data
         files.append(File.generated(config, f"charts/data/{chart.id}.csv", content=csv_bytes(chart.columns, chart.rows)))
     if config.nav:
-        _extend_nav(config.nav, _nav_entries(dataset))
+        extend_nav(config.nav, nav_entries(dataset))
     return files
 
 
