@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,6 +25,7 @@ from macros.load import DataInvalid, load_dataset_cached
 from macros.nav import extend_nav, nav_entries
 from macros.pages import generated_pages
 from macros.render import render
+from macros.search_copy import search_copy
 from macros.stash import unstash
 from macros.tabular import csv_bytes
 from macros.views import base_for, fill_generated_page
@@ -77,7 +79,7 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     """Fill the generated case, column and theme pages (mkdocs-macros skips them)."""
-    if "case_id" not in page.meta and "theme_id" not in page.meta:
+    if not _generated(page):
         return markdown
     dataset = _state["dataset"]
 
@@ -93,6 +95,26 @@ def on_page_content(html, page, config, files):
         return html
     glossary_url = base_for(page.url) + "glossary/"
     return link_terms(html, _state["dataset"].terms, glossary_url)
+
+
+def _generated(page) -> bool:
+    return "case_id" in page.meta or "theme_id" in page.meta
+
+
+@event_priority(50)  # before the search plugin indexes the page
+def _index_lighter_copy(context, page, config, nav):
+    _state["full_content"] = page.content
+    page.content = search_copy(page.content)
+    return context
+
+
+@event_priority(-50)  # after it: the page is rendered from its full HTML
+def _restore_full_copy(context, page, config, nav):
+    page.content = _state.pop("full_content")
+    return context
+
+
+on_page_context = CombinedEvent(_index_lighter_copy, _restore_full_copy)
 
 
 def on_post_page(output, page, config):
