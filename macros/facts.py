@@ -29,10 +29,7 @@ def related_cases(case: Case, dataset) -> list[tuple[str, object, object]]:
     """Relations in both directions: (direction, relation, other case)."""
     by_id = dataset.case_by_id
     out = [("out", rel, by_id[rel.target]) for rel in case.relations if rel.target in by_id]
-    for other in dataset.cases:
-        for rel in other.relations:
-            if rel.target == case.id:
-                out.append(("in", rel, other))
+    out += [("in", rel, other) for rel, other in dataset.relations_to.get(case.id, [])]
     return out
 
 
