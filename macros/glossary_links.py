@@ -23,40 +23,61 @@ def term_surfaces(terms) -> list[tuple[str, object]]:
     return sorted(pairs, key=lambda pair: -len(pair[0]))
 
 
-_TOKENS = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
-_TAG = re.compile(r"^<(/?)([a-zA-Z][a-zA-Z0-9]*)")
+# Comments and the opening/closing tags of SKIP_TAGS: the only tokens that change
+# whether text is linked. Everything between them is searched for terms at C speed.
+# Lower case only (Markdown and our templates write tags so; IGNORECASE is 3x slower).
+_BOUNDARIES = re.compile(
+    r"(<(?:!--.*?--|/?(?:" + "|".join(sorted(SKIP_TAGS, key=len, reverse=True)) + r")(?=[\s/>])[^>]*)>)", re.S
+)
+
+
+_matchers: dict = {}  # ids of the terms -> (the terms, kept alive; pattern and lookup)
+
+
+def _matcher(terms) -> tuple[re.Pattern, dict] | None:
+    """One compiled pattern per glossary, not per page."""
+    key = tuple(map(id, terms))
+    if key not in _matchers:
+        surfaces = term_surfaces(terms)
+        pattern = re.compile("|".join(re.escape(text) for text, _ in surfaces)) if surfaces else None
+        _matchers.clear()
+        _matchers[key] = (list(terms), (pattern, dict(surfaces)) if pattern else None)
+    return _matchers[key][1]
 
 
 def link_terms(html: str, terms, glossary_url: str) -> str:
     """Link the first occurrence of each term in running text (tags pass through untouched).
 
     The page content comes from our own Markdown and templates, so a light
-    tokenizer (tags, comments, text) is enough and is much faster than a full
-    HTML parser on pages with large tables.
+    tokenizer is enough: it stops only at comments and at the tags in
+    SKIP_TAGS, and a match that falls inside any other tag is passed over.
     """
-    surfaces = term_surfaces(terms)
-    if not surfaces:
+    matcher = _matcher(terms)
+    if matcher is None:
         return html
-    by_text = dict(surfaces)
-    pattern = re.compile("|".join(re.escape(text) for text, _ in surfaces))
+    pattern, by_text = matcher
     used: set[str] = set()
-
-    def link(match: re.Match) -> str:
-        term = by_text[match.group(0)]
-        if term.id in used:
-            return match.group(0)
-        used.add(term.id)
-        return render("glossary-term.html", term=term, text=match.group(0), url=glossary_url)
-
     out, skip_depth = [], 0
-    for token in _TOKENS.split(html):
-        if not token:
-            continue
-        if token.startswith("<"):
-            tag = _TAG.match(token)
-            if tag and tag.group(2).lower() in SKIP_TAGS and not token.endswith("/>"):
-                skip_depth = max(0, skip_depth + (-1 if tag.group(1) else 1))
+    for index, token in enumerate(_BOUNDARIES.split(html)):
+        if index % 2:  # a boundary
+            if not token.startswith("<!--") and not token.endswith("/>"):
+                skip_depth = max(0, skip_depth + (-1 if token[1] == "/" else 1))
+            out.append(token)
+        elif skip_depth or not token:
             out.append(token)
         else:
-            out.append(token if skip_depth else pattern.sub(link, token))
+            out.append(_link_text(token, pattern, by_text, used, glossary_url))
+    return "".join(out)
+
+
+def _link_text(chunk: str, pattern: re.Pattern, by_text: dict, used: set, glossary_url: str) -> str:
+    out, last = [], 0
+    for match in pattern.finditer(chunk):
+        term = by_text[match.group(0)]
+        if term.id in used or chunk.rfind("<", 0, match.start()) > chunk.rfind(">", 0, match.start()):
+            continue  # linked already, or inside a tag's attributes
+        used.add(term.id)
+        out += [chunk[last : match.start()], render("glossary-term.html", term=term, text=match.group(0), url=glossary_url)]
+        last = match.end()
+    out.append(chunk[last:])
     return "".join(out)
