@@ -73,38 +73,80 @@ def format_loc(loc: Loc) -> str:
     return text
 
 
-def _walk(node: yaml.Node, loc: Loc, lines: dict, path: str, seen_nodes: set) -> None:
-    # The composer hands back the anchored node again for every alias.
-    if id(node) in seen_nodes:
-        raise DataFileError(
-            Problem(path, node.start_mark.line + 1, format_loc(loc), "アンカー（&）とエイリアス（*）は使えません。値をそのまま書いてください")
-        )
-    seen_nodes.add(id(node))
-    lines[loc] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
+_STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
+_ALIAS_MESSAGE = "アンカー（&）とエイリアス（*）は使えません。値をそのまま書いてください"
+
+
+def _fast_resolve(self, kind, value, implicit):
+    """PyYAML's resolve() without its per-call list building (libyaml calls it for every scalar)."""
+    if kind is yaml.ScalarNode:
+        if implicit[0]:
+            for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                if regexp.match(value):
+                    return tag
+        return _STR
+    return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
+
+
+# Safe to swap in: the safe loader has no path resolvers and no wildcard ("None") resolvers.
+assert not _Loader.yaml_path_resolvers and None not in _Loader.yaml_implicit_resolvers
+_Loader.resolve = _fast_resolve
+
+
+class _Builder:
+    """Build the data from the node tree and note each field's line, in one pass.
+
+    Strings (nearly every scalar) are taken as they are; other scalars go
+    through PyYAML's safe constructor, so numbers, booleans and nulls mean
+    what they mean in any YAML tool.
+    """
+
+    def __init__(self, path: str):
+        self.path = path
+        self.lines: dict = {}
+        self.seen_nodes: set[int] = set()
+        self.scalars = yaml.SafeLoader("")  # constructing from nodes needs no parser
+        self.scalars.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
+    def problem(self, node: yaml.Node, loc: Loc, message: str) -> DataFileError:
+        return DataFileError(Problem(self.path, node.start_mark.line + 1, format_loc(loc), message))
+
+    def scalar(self, node: yaml.ScalarNode) -> object:
+        return node.value if node.tag == _STR else self.scalars.construct_object(node)
+
+    def build(self, node: yaml.Node, loc: Loc) -> object:
+        # The composer hands back the anchored node again for every alias.
+        if id(node) in self.seen_nodes:
+            raise self.problem(node, loc, _ALIAS_MESSAGE)
+        self.seen_nodes.add(id(node))
+        self.lines[loc] = node.start_mark.line + 1
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, loc + (index,)) for index, item in enumerate(node.value)]
+        data: dict = {}
+        seen: dict = {}
         for key_node, value_node in node.value:
-            key = key_node.value
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _MERGE:
+                raise self.problem(key_node, loc, "キーには文字列を書いてください（<< や入れ子のキーは使えません）")
+            key = self.scalar(key_node)
             line = key_node.start_mark.line + 1
             if key in seen:
-                raise DataFileError(
-                    Problem(path, line, format_loc(loc + (key,)), f"キー '{key}' が重複しています（最初は {seen[key]} 行目）")
-                )
+                raise self.problem(key_node, loc + (key,), f"キー '{key}' が重複しています（最初は {seen[key]} 行目）")
             seen[key] = line
-            lines[loc + (key,)] = line
-            _walk(value_node, loc + (key,), lines, path, seen_nodes)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _walk(item, loc + (index,), lines, path, seen_nodes)
+            self.lines[loc + (key,)] = line
+            data[key] = self.build(value_node, loc + (key,))
+        return data
 
 
 def _refuse_anchors(text: str, name: str) -> None:
     """Stop at the first anchor or alias, before anything is built from it."""
+    if "&" not in text and "*" not in text:  # neither can be written without these
+        return
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise DataFileError(
-                Problem(name, event.start_mark.line + 1, "", "アンカー（&）とエイリアス（*）は使えません。値をそのまま書いてください")
-            )
+            raise DataFileError(Problem(name, event.start_mark.line + 1, "", _ALIAS_MESSAGE))
 
 
 def load_yaml(path: Path, display: str | None = None) -> LoadedYaml:
@@ -132,12 +174,14 @@ def load_yaml(path: Path, display: str | None = None) -> LoadedYaml:
         raise DataFileError(Problem(name, line, "", f"YAML の書式エラー: {exc.problem or exc}")) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly everything
         raise DataFileError(Problem(name, None, "", f"YAML の書式エラー: {exc}")) from None
-    lines: dict = {}
-    _walk(node, (), lines, name, set())
-    loader = yaml.SafeLoader("")  # constructing from nodes needs no parser
-    loader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+    if node is None:  # comments only
+        raise DataFileError(Problem(name, None, "", "ファイルが空です"))
+    builder = _Builder(name)
     try:
-        data = loader.construct_document(node)
+        data = builder.build(node, ())
+    except yaml.MarkedYAMLError as exc:  # e.g. an unknown !!tag
+        mark = exc.problem_mark or exc.context_mark
+        raise DataFileError(Problem(name, mark.line + 1 if mark else None, "", f"YAML の書式エラー: {exc.problem or exc}")) from None
     finally:
-        loader.dispose()
-    return LoadedYaml(name, data, lines)
+        builder.scalars.dispose()
+    return LoadedYaml(name, data, builder.lines)

@@ -137,3 +137,22 @@ def test_legal_form_before_founding_is_an_error(data_copy):
     _edit(data_copy / "cases/hit.yaml", "since: 1996-11, source", "since: 1990, source")
     problems = _only(_problems(data_copy), "hit.yaml")
     assert any(p.field == "legal_forms[0].since" and "設立" in p.message for p in problems), [str(p) for p in problems]
+
+
+def test_merge_keys_and_comment_only_files_are_refused(data_copy):
+    line = _edit(data_copy / "cases/hit.yaml", "number: 2\n", "number: 2\n<<: {kind: column}\n") + 1
+    (problem,) = _only(_problems(data_copy), "hit.yaml")
+    assert problem.line == line and "<<" in problem.message
+    (data_copy / "cases/hit.yaml").write_text("# コメントだけ\n", encoding="utf-8")
+    (problem,) = _only(_problems(data_copy), "hit.yaml")
+    assert "空" in problem.message
+
+
+def test_scalars_keep_their_yaml_types(tmp_path):
+    from macros.yaml_source import load_yaml
+
+    path = tmp_path / "types.yaml"
+    path.write_text("a: 12\nb: 1.5\nc: true\nd: null\ne: '12'\nf: 2003-11\ng: 2004-01-01\nh: ~\n", encoding="utf-8")
+    loaded = load_yaml(path)
+    assert loaded.data == {"a": 12, "b": 1.5, "c": True, "d": None, "e": "12", "f": "2003-11", "g": "2004-01-01", "h": None}
+    assert loaded.lines[("g",)] == 7
