@@ -8,8 +8,10 @@ build writes them (`write_downloads`) and the page shows their sizes
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from pathlib import Path
 
+from . import forking
 from .export_tables import LIST_SEPARATOR, Column, Table, build_tables, table_columns  # noqa: F401
 from .export_writers import (
     CONVENTIONS,
@@ -31,22 +33,55 @@ from .views import base_for
 
 DOWNLOAD_DIR = "downloads"  # folder of the files in the built site
 
-_memo: dict = {}
+_memo: dict = {}  # id(dataset) -> (dataset, files or a Future of them): one render per build
 
 
 def render_downloads(dataset) -> dict[str, bytes]:
     """Every download file, name -> bytes, in the order the page lists them."""
     cached = _memo.get(id(dataset))
-    if cached and cached[0] is dataset:  # one render per build: the page and the writer share it
-        return dict(cached[1])
+    if cached and cached[0] is dataset:  # the page and the writer share one render
+        files = cached[1]
+        if isinstance(files, Future):
+            files = files.result()
+            _memo[id(dataset)] = (dataset, files)
+        return dict(files)
+    files = _render(dataset)
+    _memo.clear()
+    _memo[id(dataset)] = (dataset, files)
+    return dict(files)
+
+
+def render_in_background(dataset) -> bool:
+    """Start rendering the files in a second process while the pages are built.
+
+    The files take several seconds on a large data set; with a second core
+    they then cost nothing. The child is forked, so it inherits the loaded data
+    instead of pickling it. Returns whether it started; otherwise (see
+    forking.can_fork) the files are rendered in this process when first needed.
+    """
+    _inherited[:] = [dataset]
+    future = forking.in_background(_render_inherited)
+    if future is None:
+        return False
+    _memo.clear()
+    _memo[id(dataset)] = (dataset, future)
+    return True
+
+
+_inherited: list = []  # the dataset, as the forked child sees it
+
+
+def _render_inherited() -> dict[str, bytes]:
+    return _render(_inherited[0])
+
+
+def _render(dataset) -> dict[str, bytes]:
     tables = build_tables(dataset)
     files = {t.filename: csv_bytes(t) for t in tables.values()}
     files[XLSX_NAME] = xlsx_bytes(tables)
     files[JSON_NAME] = json_bytes(dataset)
     files[PACKAGE_NAME] = datapackage_bytes(tables, files)
-    _memo.clear()
-    _memo[id(dataset)] = (dataset, files)
-    return dict(files)
+    return files
 
 
 _FORMATS = {

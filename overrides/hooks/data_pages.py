@@ -19,7 +19,7 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by path, not as a package
 
 from macros import BUILD_FAILED, atomic_output, build_date, edit_views
 from macros.charts import all_charts
-from macros.exports import DOWNLOAD_DIR, write_downloads
+from macros.exports import DOWNLOAD_DIR, render_in_background, write_downloads
 from macros.glossary_links import link_terms
 from macros.load import DataInvalid, load_dataset_cached
 from macros.nav import extend_nav, nav_entries
@@ -31,11 +31,15 @@ from macros.tabular import csv_bytes
 from macros.views import base_for, fill_generated_page
 
 _state: dict = {}
+DOWNLOAD_PAGE = "data.md"
 
 
 def on_startup(command, dirty):
     # `mkdocs serve` builds into its own temporary folder; only real builds are staged.
-    _state["atomic"] = command in ("build", "gh-deploy") and not dirty
+    building = command in ("build", "gh-deploy")
+    _state["atomic"] = building and not dirty
+    # No second process under `mkdocs serve`: forking beside its server threads is not safe.
+    _state["background"] = building
     build_date.pin_build_date()
 
 
@@ -45,6 +49,8 @@ def on_config(config):
     except DataInvalid as exc:
         # Abort prints the message without a traceback and exits non-zero.
         raise Abort(f"{BUILD_FAILED}\n{exc}") from None
+    if _state.get("background"):
+        render_in_background(_state["dataset"])
     _state["commits"] = edit_views.data_commits()  # one `git log` per build, for the edit dates
     if _state.get("atomic"):
         final = Path(config.site_dir)
@@ -74,6 +80,12 @@ def on_files(files, config):
         files.append(File.generated(config, f"charts/data/{chart.id}.csv", content=csv_bytes(chart.columns, chart.rows)))
     if config.nav:
         extend_nav(config.nav, nav_entries(dataset))
+    # Pages are built in file order: the download page, which lists the files'
+    # sizes, goes last to give the background render the most time.
+    downloads = files.get_file_from_path(DOWNLOAD_PAGE)
+    if downloads is not None:
+        files.remove(downloads)
+        files.append(downloads)
     return files
 
 

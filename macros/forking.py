@@ -1,0 +1,72 @@
+"""Use the second core for the parts of a large build that need no MkDocs state.
+
+A forked child inherits everything already loaded, so nothing but its results
+crosses between processes. Forking is used only where it is safe and pays:
+on Linux, with two or more cores, and while this process runs a single thread
+(a fork beside other threads, such as `mkdocs serve`'s, could copy a lock that
+is held and never released). Everywhere else the same work runs in-process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+
+
+def can_fork() -> bool:
+    return sys.platform.startswith("linux") and (os.cpu_count() or 1) >= 2 and threading.active_count() == 1
+
+
+def split_map(function: Callable, items: Sequence, min_items: int = 64) -> list:
+    """[function(item) for item in items]; with many items the second half runs in a child.
+
+    The child sends back one pickle of all its results through a pipe (a
+    multiprocessing.Pool was slower here: its result thread unpickles while
+    this process works, and the two take turns on the GIL).
+    """
+    items = list(items)
+    if len(items) < min_items or not can_fork():
+        return [function(item) for item in items]
+    half = len(items) // 2
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_run_share, args=(function, items[half:], sender), daemon=True)
+    child.start()
+    sender.close()
+    try:
+        first = [function(item) for item in items[:half]]
+        ok, later = pickle.loads(receiver.recv_bytes())
+    finally:
+        receiver.close()
+        child.join()
+    if not ok:
+        raise later
+    return first + later
+
+
+def _run_share(function: Callable, items: list, sender) -> None:
+    try:
+        message = (True, [function(item) for item in items])
+    except BaseException as exc:  # handed to the parent, which raises it
+        message = (False, exc)
+    sender.send_bytes(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
+    sender.close()
+
+
+def in_background(function: Callable[[], object]) -> Future | None:
+    """Start function() in a child and return its Future, or None where forking is not used.
+
+    `function` must be a module-level function taking no arguments; what it
+    needs it reads from module state set before this call.
+    """
+    if not can_fork():
+        return None
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    future = pool.submit(function)
+    pool.shutdown(wait=False)  # the worker exits once its one job is done
+    return future

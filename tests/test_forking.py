@@ -1,0 +1,70 @@
+"""The second-core helpers give exactly what the same work gives in-process."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+
+from macros import forking
+
+
+def _square(n: int) -> int:
+    return n * n
+
+
+def _fail_on_seven(n: int) -> int:
+    if n == 7:
+        raise ValueError("seven")
+    return n
+
+
+def _whose_pid(_: int) -> int:
+    return os.getpid()
+
+
+def _background_job() -> str:
+    return "done in " + ("child" if os.getpid() != _PARENT else "parent")
+
+
+_PARENT = os.getpid()
+
+
+def test_split_map_keeps_order_and_values():
+    items = list(range(200))
+    assert forking.split_map(_square, items, min_items=10) == [n * n for n in items]
+
+
+@pytest.mark.skipif(not forking.can_fork(), reason="forking is used only on Linux with two cores")
+def test_split_map_uses_a_second_process():
+    pids = forking.split_map(_whose_pid, range(100), min_items=10)
+    assert pids[0] == os.getpid() and pids[-1] != os.getpid()
+
+
+def test_small_inputs_stay_in_process():
+    assert set(forking.split_map(_whose_pid, range(5), min_items=10)) == {os.getpid()}
+
+
+def test_an_error_in_the_child_reaches_the_caller():
+    with pytest.raises(ValueError, match="seven"):
+        forking.split_map(_fail_on_seven, range(10), min_items=2)  # 7 is in the child's half
+
+
+def test_no_fork_beside_other_threads():
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not forking.can_fork()
+        assert set(forking.split_map(_whose_pid, range(100), min_items=10)) == {os.getpid()}
+        assert forking.in_background(_background_job) is None
+    finally:
+        stop.set()
+        thread.join()
+
+
+@pytest.mark.skipif(not forking.can_fork(), reason="forking is used only on Linux with two cores")
+def test_background_job_runs_in_a_child():
+    future = forking.in_background(_background_job)
+    assert future is not None and future.result(timeout=60) == "done in child"
