@@ -1,8 +1,9 @@
 """Bytes of each download file: CSV, XLSX, JSON and the Frictionless datapackage.json.
 
 Everything here is a pure function of the data, so two builds give the same
-bytes: rows in a defined order, no timestamps (the XLSX workbook dates and the
-zip entry dates are fixed to 2004-01-01, the year of the report).
+bytes: rows in a defined order, no timestamps (the XLSX workbook's creation
+date is fixed to 2004-01-01, the year of the report; XlsxWriter dates every
+zip entry 1980-01-01).
 """
 
 from __future__ import annotations
@@ -11,10 +12,8 @@ import datetime
 import hashlib
 import io
 import json
-import zipfile
 
-from openpyxl import Workbook
-from openpyxl.writer.excel import ExcelWriter
+import xlsxwriter
 
 from . import tabular
 from .export_tables import LIST_SEPARATOR, Table
@@ -72,62 +71,70 @@ def csv_bytes(table: Table) -> bytes:
 
 # -------------------------------------------------------------------- XLSX
 
+# Every cell is written with its own type: no text is ever read as a formula,
+# a number or a link, whatever it starts with.
+_XLSX_OPTIONS = {
+    "in_memory": True,
+    "constant_memory": True,  # rows are streamed out in order
+    "strings_to_formulas": False,
+    "strings_to_numbers": False,
+    "strings_to_urls": False,
+}
 
-def _explanation_sheet(ws, tables: dict[str, Table]) -> None:
-    for letter, width in zip("ABCDE", (22, 24, 16, 70, 40)):  # set before rows in write-only mode
-        ws.column_dimensions[letter].width = width
-    ws.append([f"{TITLE}（データ版 {version()}）"])
-    ws.append([DESCRIPTION])
-    ws.append([f"ライセンス：{LICENSE['title']}（CC BY 4.0） {LICENSE['path']}"])
-    for line in CONVENTIONS:
-        ws.append([line])
-    ws.append([])
-    ws.append(["表の一覧"])
-    ws.append(["シート名", "CSV ファイル", "行数", "説明"])
-    for table in tables.values():
-        ws.append([table.name, table.filename, len(table.rows), table.description_ja])
-    ws.append([])
-    ws.append(["列の説明"])
-    ws.append(["シート名", "列名", "型", "説明", "取りうる値"])
+
+def _write_row(ws, row_index: int, values: list) -> None:
+    for col, value in enumerate(values):
+        value = cell_value(value)
+        if value is None:
+            continue
+        if isinstance(value, bool):
+            ws.write_boolean(row_index, col, value)
+        elif isinstance(value, (int, float)):
+            ws.write_number(row_index, col, value)
+        else:
+            ws.write_string(row_index, col, str(value))
+
+
+def _explanation_rows(tables: dict[str, Table]) -> list[list]:
+    rows: list[list] = [
+        [f"{TITLE}（データ版 {version()}）"],
+        [DESCRIPTION],
+        [f"ライセンス：{LICENSE['title']}（CC BY 4.0） {LICENSE['path']}"],
+        *[[line] for line in CONVENTIONS],
+        [],
+        ["表の一覧"],
+        ["シート名", "CSV ファイル", "行数", "説明"],
+        *[[t.name, t.filename, len(t.rows), t.description_ja] for t in tables.values()],
+        [],
+        ["列の説明"],
+        ["シート名", "列名", "型", "説明", "取りうる値"],
+    ]
     for table in tables.values():
         for column in table.columns:
             values = "、".join(f"{k}（{v}）" if v else k for k, v in column.labels.items()) or "、".join(column.enum)
-            ws.append([table.name, column.name, TYPE_LABELS[column.type], column.description_ja, values or None])
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    """Rewrite a zip with fixed entry dates so that its bytes do not depend on the clock."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_DATE.timetuple()[:6])
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o600 << 16
-            dst.writestr(entry, src.read(info.filename))
-    return out.getvalue()
+            rows.append([table.name, column.name, TYPE_LABELS[column.type], column.description_ja, values or None])
+    return rows
 
 
 def xlsx_bytes(tables: dict[str, Table]) -> bytes:
-    """A first sheet 「説明」, then one sheet per table with typed cells.
-
-    Write-only mode streams the rows (several times faster on large data)."""
-    wb = Workbook(write_only=True)
-    explanation = wb.create_sheet("説明")
-    _explanation_sheet(explanation, tables)
-    for table in tables.values():
-        ws = wb.create_sheet(table.name)
-        ws.freeze_panes = "A2"
-        ws.append(table.column_names)
-        for row in table.rows:
-            ws.append([cell_value(row[name]) for name in table.column_names])
-    wb.properties.creator = TITLE
-    wb.properties.title = TITLE
+    """A first sheet 「説明」, then one sheet per table with typed cells."""
     buffer = io.BytesIO()
-    archive = zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)
-    # openpyxl's save_workbook stamps "modified" with the clock; its writer does not.
-    wb.properties.created = wb.properties.modified = FIXED_DATE
-    ExcelWriter(wb, archive).save()
-    return _fixed_zip(buffer.getvalue())
+    book = xlsxwriter.Workbook(buffer, _XLSX_OPTIONS)
+    book.set_properties({"title": TITLE, "author": TITLE, "created": FIXED_DATE})
+    explanation = book.add_worksheet("説明")
+    for col, width in enumerate((22, 24, 16, 70, 40)):
+        explanation.set_column(col, col, width)
+    for index, row in enumerate(_explanation_rows(tables)):
+        _write_row(explanation, index, row)
+    for table in tables.values():
+        ws = book.add_worksheet(table.name)
+        ws.freeze_panes(1, 0)
+        _write_row(ws, 0, table.column_names)
+        names = table.column_names
+        for index, row in enumerate(table.rows, start=1):
+            _write_row(ws, index, [row[name] for name in names])
+    book.close()
+    return buffer.getvalue()
 
 
 # -------------------------------------------------------------------- JSON
