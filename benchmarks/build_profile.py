@@ -48,6 +48,7 @@ def main() -> None:
     os.chdir(ROOT)
     Page.render = timed("markdown → HTML (Page.render)", Page.render)
     build_module._build_template = timed("theme templates (_build_template)", build_module._build_template)
+    build_module._build_page = timed("page output: theme + page events (_build_page)", build_module._build_page)
     with tempfile.TemporaryDirectory() as site:
         config = load_config(str(ROOT / "mkdocs.yml"), site_dir=site)
         for event, handlers in config.plugins.events.items():
