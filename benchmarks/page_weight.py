@@ -29,11 +29,13 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
 PAGES = {
     "home (text)": "",
     "case page (text + tables)": "cases/rodan21/",
+    "long case page (TAMA)": "cases/tama/",
     "comparison table (table + sort/filter JS)": "compare/",
     "charts (plotly)": "charts/",
     "compositions (many charts)": "charts/compositions/",
     "map (SVG)": "map/",
     "lessons index (matrix)": "lessons/",
+    "lessons brief (A4)": "lessons/brief/",
     "downloads": "data/",
 }
 LIGHTHOUSE = ROOT / "benchmarks" / ".lighthouse" / "node_modules" / ".bin" / "lighthouse"
