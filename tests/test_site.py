@@ -115,3 +115,13 @@ def test_no_page_loads_anything_from_another_host(built_site):
         assert "@import url(http" not in text
     for sheet in built_site.rglob("*.css"):
         assert not re.search(r"url\((['\"]?)(https?:)?//", sheet.read_text(encoding="utf-8")), sheet
+
+
+def test_no_script_file_blocks_rendering(built_site):
+    """Every script file is deferred (Lighthouse counts a plain <script src> as render-blocking)."""
+    checked = 0
+    for path in built_site.rglob("*.html"):
+        for tag in re.findall(r"<script\b[^>]*\bsrc=[^>]*>", path.read_text(encoding="utf-8")):
+            assert re.search(r"\s(defer|async)\b", tag), (path.relative_to(built_site), tag)
+            checked += 1
+    assert checked > 40
