@@ -8,7 +8,6 @@ build writes them (`write_downloads`) and the page shows their sizes
 
 from __future__ import annotations
 
-from concurrent.futures import Future
 from pathlib import Path
 
 from . import forking
@@ -33,7 +32,7 @@ from .views import base_for
 
 DOWNLOAD_DIR = "downloads"  # folder of the files in the built site
 
-_memo: dict = {}  # id(dataset) -> (dataset, files or a Future of them): one render per build
+_memo: dict = {}  # id(dataset) -> (dataset, files or their Background render): one render per build
 
 
 def render_downloads(dataset) -> dict[str, bytes]:
@@ -41,7 +40,7 @@ def render_downloads(dataset) -> dict[str, bytes]:
     cached = _memo.get(id(dataset))
     if cached and cached[0] is dataset:  # the page and the writer share one render
         files = cached[1]
-        if isinstance(files, Future):
+        if isinstance(files, forking.Background):
             files = files.result()
             _memo[id(dataset)] = (dataset, files)
         return dict(files)

@@ -15,7 +15,6 @@ import pickle
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 
 
 def can_fork() -> bool:
@@ -50,23 +49,51 @@ def split_map(function: Callable, items: Sequence, min_items: int = 64) -> list:
 
 
 def _run_share(function: Callable, items: list, sender) -> None:
+    _send(sender, lambda: [function(item) for item in items])
+
+
+def _send(sender, work: Callable[[], object]) -> None:
     try:
-        message = (True, [function(item) for item in items])
+        message = (True, work())
     except BaseException as exc:  # handed to the parent, which raises it
         message = (False, exc)
     sender.send_bytes(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
     sender.close()
 
 
-def in_background(function: Callable[[], object]) -> Future | None:
-    """Start function() in a child and return its Future, or None where forking is not used.
+class Background:
+    """The result of a function running in a forked child; result() waits for it."""
 
-    `function` must be a module-level function taking no arguments; what it
-    needs it reads from module state set before this call.
+    def __init__(self, function: Callable[[], object]):
+        context = multiprocessing.get_context("fork")
+        self._receiver, sender = context.Pipe(duplex=False)
+        self._child = context.Process(target=_run_one, args=(function, sender), daemon=True)
+        self._child.start()
+        sender.close()
+        self._outcome: tuple | None = None
+
+    def result(self):
+        if self._outcome is None:
+            try:
+                self._outcome = pickle.loads(self._receiver.recv_bytes())
+            finally:
+                self._receiver.close()
+                self._child.join()
+        ok, value = self._outcome
+        if not ok:
+            raise value
+        return value
+
+
+def in_background(function: Callable[[], object]) -> Background | None:
+    """Start function() in a child and return its handle, or None where forking is not used.
+
+    `function` must take no arguments: what it needs it reads from module state
+    set before this call, which the child inherits. No thread is started here,
+    so later forks stay possible.
     """
-    if not can_fork():
-        return None
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-    future = pool.submit(function)
-    pool.shutdown(wait=False)  # the worker exits once its one job is done
-    return future
+    return Background(function) if can_fork() else None
+
+
+def _run_one(function: Callable[[], object], sender) -> None:
+    _send(sender, lambda: function())

@@ -39,6 +39,7 @@ CASE_SECTIONS = [
 class GeneratedPage:
     src_uri: str
     content: str
+    meta: dict  # the front matter of content, as MkDocs will read it
 
 
 def case_folder(case: Case) -> str:
@@ -73,8 +74,14 @@ def generated_pages(dataset) -> list[GeneratedPage]:
     related_ids = {c.id for c in dataset.cases if c.relations} | {
         r.target for c in dataset.cases for r in c.relations
     }
-    pages = [GeneratedPage(case_src_uri(c), case_markdown(c, c.id in related_ids)) for c in dataset.cases]
-    pages += [GeneratedPage(f"lessons/{t.id}.md", theme_markdown(t.id)) for t in dataset.themes]
+    pages = [
+        GeneratedPage(case_src_uri(c), case_markdown(c, c.id in related_ids), {"case_id": c.id, "render_macros": False})
+        for c in dataset.cases
+    ]
+    pages += [
+        GeneratedPage(f"lessons/{t.id}.md", theme_markdown(t.id), {"theme_id": t.id, "render_macros": False})
+        for t in dataset.themes
+    ]
     return pages
 
 

@@ -140,19 +140,22 @@ def case_map(dataset, page_url: str) -> str:
     return render("map.html", base=base_for(page_url), **map_context(dataset))
 
 
-def fill_generated_page(markdown: str, meta: dict, dataset, page_url: str, edit_part) -> str:
-    """Swap the part markers of a generated page for its rendered parts (stashed past Markdown).
+def generated_parts(markdown: str, meta: dict, dataset, page_url: str, edit_part) -> list[str]:
+    """The HTML of each part marker of a generated page, in page order.
 
     edit_part(case_id) renders the edit link and date (it needs the git history).
     """
-    def part(match) -> str:
-        name = match.group(1)
+    def part(name: str) -> str:
         if name == "theme":
-            html = theme_page(dataset, meta["theme_id"], page_url)
-        elif name == "edit":
-            html = edit_part(meta["case_id"])
-        else:
-            html = case_part(dataset, meta["case_id"], name, page_url)
-        return stash(meta, html)
+            return theme_page(dataset, meta["theme_id"], page_url)
+        if name == "edit":
+            return edit_part(meta["case_id"])
+        return case_part(dataset, meta["case_id"], name, page_url)
 
-    return PART_MARKER.sub(part, markdown)
+    return [part(name) for name in PART_MARKER.findall(markdown)]
+
+
+def fill_generated_page(markdown: str, meta: dict, parts: list[str]) -> str:
+    """Swap the part markers for the rendered parts, stashed past Markdown."""
+    remaining = iter(parts)
+    return PART_MARKER.sub(lambda _: stash(meta, next(remaining)), markdown)

@@ -66,5 +66,18 @@ def test_no_fork_beside_other_threads():
 
 @pytest.mark.skipif(not forking.can_fork(), reason="forking is used only on Linux with two cores")
 def test_background_job_runs_in_a_child():
-    future = forking.in_background(_background_job)
-    assert future is not None and future.result(timeout=60) == "done in child"
+    job = forking.in_background(_background_job)
+    assert job is not None
+    assert forking.can_fork()  # no thread was started: a later split_map may still fork
+    assert job.result() == "done in child" and job.result() == "done in child"
+
+
+def _background_failure() -> None:
+    raise RuntimeError("broken")
+
+
+@pytest.mark.skipif(not forking.can_fork(), reason="forking is used only on Linux with two cores")
+def test_background_error_reaches_the_caller():
+    job = forking.in_background(_background_failure)
+    with pytest.raises(RuntimeError, match="broken"):
+        job.result()

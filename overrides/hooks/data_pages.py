@@ -24,6 +24,7 @@ from macros.glossary_links import link_terms
 from macros.load import DataInvalid, load_dataset_cached
 from macros.nav import extend_nav, nav_entries
 from macros.pages import generated_pages
+from macros.prerender import PageJob, render_pages
 from macros.render import render
 from macros.search_copy import search_copy
 from macros.stash import unstash
@@ -49,9 +50,9 @@ def on_config(config):
     except DataInvalid as exc:
         # Abort prints the message without a traceback and exits non-zero.
         raise Abort(f"{BUILD_FAILED}\n{exc}") from None
-    if _state.get("background"):
-        render_in_background(_state["dataset"])
     _state["commits"] = edit_views.data_commits()  # one `git log` per build, for the edit dates
+    if _state.get("background"):  # the downloads are written on the second core while MkDocs builds
+        render_in_background(_state["dataset"])
     if _state.get("atomic"):
         final = Path(config.site_dir)
         _state["final_site_dir"] = final
@@ -74,8 +75,12 @@ def on_build_error(error):
 
 def on_files(files, config):
     dataset = _state["dataset"]
+    jobs = []
     for page in generated_pages(dataset):
-        files.append(File.generated(config, page.src_uri, content=page.content))
+        file = File.generated(config, page.src_uri, content=page.content)
+        files.append(file)
+        jobs.append(PageJob(page.src_uri, page.content, page.meta, file.url))
+    _state["parts"] = render_pages(jobs, dataset, _edit_part(config))  # half on the second core
     for chart in all_charts(dataset).values():  # a CSV of exactly each chart's data
         files.append(File.generated(config, f"charts/data/{chart.id}.csv", content=csv_bytes(chart.columns, chart.rows)))
     if config.nav:
@@ -89,21 +94,29 @@ def on_files(files, config):
     return files
 
 
+def _edit_part(config):
+    dataset, commits = _state["dataset"], _state["commits"]
+
+    def edit_part(case_id: str, page_url: str) -> str:
+        return edit_views.case_edit(dataset, case_id, page_url, config.extra, commits)
+
+    return edit_part
+
+
 def on_page_markdown(markdown, page, config, files):
     """Fill the generated case, column and theme pages (mkdocs-macros skips them)."""
     if not _generated(page):
         return markdown
-    dataset = _state["dataset"]
-
-    def edit_part(case_id: str) -> str:
-        return edit_views.case_edit(dataset, case_id, page.url, config.extra, _state["commits"])
-
-    return fill_generated_page(markdown, page.meta, dataset, page.url, edit_part)
+    parts = _state["parts"].pop(page.file.src_uri, None)
+    if parts is None:  # rendered already in on_files; this is only a fallback
+        parts = render_pages([PageJob(page.file.src_uri, markdown, page.meta, page.url)],
+                             _state["dataset"], _edit_part(config))[page.file.src_uri]
+    return fill_generated_page(markdown, page.meta, parts)
 
 
 def on_page_content(html, page, config, files):
     html = unstash(page.meta, html)
-    if page.file.src_uri == "glossary.md":
+    if _generated(page) or page.file.src_uri == "glossary.md":  # generated parts come linked
         return html
     glossary_url = base_for(page.url) + "glossary/"
     return link_terms(html, _state["dataset"].terms, glossary_url)
