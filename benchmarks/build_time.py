@@ -4,7 +4,10 @@ beside a plain MkDocs Material build with the same number of pages.
     .venv/bin/python benchmarks/build_time.py            # real, 100, 1000 cases
     .venv/bin/python benchmarks/build_time.py 100 300     # chosen sizes
 
-Prints seconds (median of --runs) and the ratio ours / plain for each size.
+Runs ours and the plain build in turn (ours, plain, ours, plain, ...) and
+takes the ratio pair by pair, so that a change in the shared machine's speed
+during the call moves both sides of a ratio alike. Prints the median seconds,
+the median ratio ours / plain and our seconds per case (flat = linear growth).
 """
 
 from __future__ import annotations
@@ -62,17 +65,18 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    print(f"{'cases':>6} {'ours (s)':>9} {'plain (s)':>10} {'ratio':>6}")
+    print(f"{'cases':>6} {'ours (s)':>9} {'plain (s)':>10} {'ratio':>6} {'ms / case':>10}")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         for size in args.sizes:
             data = ROOT / "data" if size <= 16 else write_synthetic(size, tmp / f"data-{size}")
             ours_env = dict(env, SME_DATA_DIR=str(data))
             plain = plain_site(size, tmp / f"plain-{size}")
-            ours = [timed_build(ROOT, tmp / "site-ours", ours_env) for _ in range(args.runs)]
-            base = [timed_build(plain, tmp / "site-plain", env) for _ in range(args.runs)]
-            o, b = statistics.median(ours), statistics.median(base)
-            print(f"{size:>6} {o:>9.2f} {b:>10.2f} {o / b:>6.2f}", flush=True)
+            pairs = [(timed_build(ROOT, tmp / "site-ours", ours_env), timed_build(plain, tmp / "site-plain", env))
+                     for _ in range(args.runs)]
+            o, b = statistics.median(p[0] for p in pairs), statistics.median(p[1] for p in pairs)
+            ratio = statistics.median(p[0] / p[1] for p in pairs)
+            print(f"{size:>6} {o:>9.2f} {b:>10.2f} {ratio:>6.2f} {o / size * 1000:>10.1f}", flush=True)
 
 
 if __name__ == "__main__":

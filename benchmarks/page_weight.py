@@ -5,7 +5,9 @@
 Builds nothing: point it at a built site (default: site/). The site is served
 from 127.0.0.1 with gzip, as a real host would. Lighthouse (npm package
 lighthouse 13.5.0, installed on first use into benchmarks/.lighthouse) runs
-Debian's chromium with its default mobile settings; scores are 0-100.
+Debian's chromium with its default mobile settings; scores are 0-100, the
+median of --runs runs (Lighthouse's own advice: its blocking-time figure
+follows the machine's load, and this shared machine's load varies).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -71,23 +74,32 @@ def lighthouse(url: str) -> dict:
     return {
         "performance": round(result["categories"]["performance"]["score"] * 100),
         "accessibility": round(result["categories"]["accessibility"]["score"] * 100),
-        "tbt": audits["total-blocking-time"]["displayValue"],
-        "lcp": audits["largest-contentful-paint"]["displayValue"],
+        "tbt": audits["total-blocking-time"]["numericValue"],
+        "lcp": audits["largest-contentful-paint"]["numericValue"],
     }
+
+
+def lighthouse_median(url: str, runs: int) -> dict:
+    results = [lighthouse(url) for _ in range(runs)]
+    return {key: statistics.median(r[key] for r in results) for key in results[0]}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--site", default=str(ROOT / "site"))
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (the median is printed)")
     args = parser.parse_args()
     server, base = serve(Path(args.site))
     try:
-        print(f"{'page type':44} {'requests':>8} {'KiB':>8} {'perf':>5} {'a11y':>5}  TBT / LCP")
+        print(f"{'page type':44} {'requests':>8} {'KiB':>8} {'perf':>5} {'a11y':>5} {'TBT ms':>7} {'LCP s':>6}")
         for name, (count, size) in weights(base).items():
-            scores = {} if args.no_lighthouse else lighthouse(base + PAGES[name])
-            print(f"{name:44} {count:>8} {size / 1024:>8.0f} {scores.get('performance', '-'):>5} "
-                  f"{scores.get('accessibility', '-'):>5}  {scores.get('tbt', '')} / {scores.get('lcp', '')}", flush=True)
+            if args.no_lighthouse:
+                print(f"{name:44} {count:>8} {size / 1024:>8.0f}", flush=True)
+                continue
+            s = lighthouse_median(base + PAGES[name], args.runs)
+            print(f"{name:44} {count:>8} {size / 1024:>8.0f} {s['performance']:>5.0f} {s['accessibility']:>5.0f} "
+                  f"{s['tbt']:>7.0f} {s['lcp'] / 1000:>6.1f}", flush=True)
     finally:
         server.shutdown()
 
