@@ -30,14 +30,24 @@ def _background_job() -> str:
 
 _PARENT = os.getpid()
 
+# Where forking is used at all; the single-thread rule is tested on its own below.
+LINUX_TWO_CORES = forking.sys.platform.startswith("linux") and (os.cpu_count() or 1) >= 2
+needs_fork = pytest.mark.skipif(not LINUX_TWO_CORES, reason="forking is used only on Linux with two cores")
+
+
+@pytest.fixture
+def single_threaded(monkeypatch):
+    """Other tests leave idle server threads behind; count only this one."""
+    monkeypatch.setattr(forking.threading, "active_count", lambda: 1)
+
 
 def test_split_map_keeps_order_and_values():
     items = list(range(200))
     assert forking.split_map(_square, items, min_items=10) == [n * n for n in items]
 
 
-@pytest.mark.skipif(not forking.can_fork(), reason="forking is used only on Linux with two cores")
-def test_split_map_uses_a_second_process():
+@needs_fork
+def test_split_map_uses_a_second_process(single_threaded):
     pids = forking.split_map(_whose_pid, range(100), min_items=10)
     assert pids[0] == os.getpid() and pids[-1] != os.getpid()
 
@@ -46,7 +56,7 @@ def test_small_inputs_stay_in_process():
     assert set(forking.split_map(_whose_pid, range(5), min_items=10)) == {os.getpid()}
 
 
-def test_an_error_in_the_child_reaches_the_caller():
+def test_an_error_in_the_child_reaches_the_caller(single_threaded):
     with pytest.raises(ValueError, match="seven"):
         forking.split_map(_fail_on_seven, range(10), min_items=2)  # 7 is in the child's half
 
@@ -64,8 +74,8 @@ def test_no_fork_beside_other_threads():
         thread.join()
 
 
-@pytest.mark.skipif(not forking.can_fork(), reason="forking is used only on Linux with two cores")
-def test_background_job_runs_in_a_child():
+@needs_fork
+def test_background_job_runs_in_a_child(single_threaded):
     job = forking.in_background(_background_job)
     assert job is not None
     assert forking.can_fork()  # no thread was started: a later split_map may still fork
@@ -76,8 +86,8 @@ def _background_failure() -> None:
     raise RuntimeError("broken")
 
 
-@pytest.mark.skipif(not forking.can_fork(), reason="forking is used only on Linux with two cores")
-def test_background_error_reaches_the_caller():
+@needs_fork
+def test_background_error_reaches_the_caller(single_threaded):
     job = forking.in_background(_background_failure)
     with pytest.raises(RuntimeError, match="broken"):
         job.result()
