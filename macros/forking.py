@@ -16,9 +16,16 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 
+SINGLE_PROCESS_VARIABLE = "SME_SINGLE_PROCESS"  # set to 1 to keep every step in-process
+
 
 def can_fork() -> bool:
-    return sys.platform.startswith("linux") and (os.cpu_count() or 1) >= 2 and threading.active_count() == 1
+    return (
+        sys.platform.startswith("linux")
+        and (os.cpu_count() or 1) >= 2
+        and threading.active_count() == 1
+        and os.environ.get(SINGLE_PROCESS_VARIABLE, "") in ("", "0")
+    )
 
 
 def split_map(function: Callable, items: Sequence, min_items: int = 64) -> list:

@@ -21,9 +21,10 @@ def dataset():
     return load_dataset(ROOT / "data")
 
 
-def build_site(site_dir: Path, data_dir: Path | None = None, root: Path = ROOT) -> subprocess.CompletedProcess:
+def build_site(site_dir: Path, data_dir: Path | None = None, root: Path = ROOT,
+               extra_env: dict | None = None) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` in a project folder as a user would; return the finished process."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(extra_env or {}))
     if data_dir is not None:
         env["SME_DATA_DIR"] = str(data_dir)
     return subprocess.run(

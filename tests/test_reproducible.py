@@ -8,7 +8,9 @@ import os
 import struct
 import subprocess
 
+from benchmarks.synthetic_data import write_synthetic
 from macros.build_date import commit_epoch
+from macros.forking import SINGLE_PROCESS_VARIABLE
 from tests.conftest import ROOT, build_site, copy_project
 
 
@@ -22,6 +24,19 @@ def test_two_builds_are_identical(built_site, tmp_path):
     assert result.returncode == 0, result.stderr
     assert _tree(built_site) == _tree(again)
     different = [name for name in _tree(again) if not filecmp.cmp(built_site / name, again / name, shallow=False)]
+    assert different == []
+
+
+def test_the_second_core_changes_nothing(tmp_path):
+    """A data set large enough to fork (see macros/forking.py) builds the same in one process."""
+    data = write_synthetic(70, tmp_path / "data")
+    forked, single = tmp_path / "forked", tmp_path / "single"
+    for site, env in ((forked, {}), (single, {SINGLE_PROCESS_VARIABLE: "1"})):
+        result = build_site(site, data, extra_env=env)
+        assert result.returncode == 0, result.stdout + result.stderr
+    assert _tree(forked) == _tree(single)
+    assert len([name for name in _tree(single) if name.startswith("cases/")]) >= 68
+    different = [name for name in _tree(single) if not filecmp.cmp(forked / name, single / name, shallow=False)]
     assert different == []
 
 
