@@ -6,6 +6,7 @@ them to MkDocs events.
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -53,6 +54,9 @@ def on_config(config):
     _state["commits"] = edit_views.data_commits()  # one `git log` per build, for the edit dates
     if _state.get("background"):  # the downloads are written on the second core while MkDocs builds
         render_in_background(_state["dataset"])
+        # The data lives until the process ends: move it out of the garbage collector's
+        # way (about 10 % of a 1,000-case build). Not under `serve`, whose rebuilds replace it.
+        gc.freeze()
     if _state.get("atomic"):
         final = Path(config.site_dir)
         _state["final_site_dir"] = final
