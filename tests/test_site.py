@@ -125,3 +125,29 @@ def test_no_script_file_blocks_rendering(built_site):
             assert re.search(r"\s(defer|async)\b", tag), (path.relative_to(built_site), tag)
             checked += 1
     assert checked > 40
+
+
+CDN_OR_FONT_HOSTS = re.compile(
+    r"cdn\.plot\.ly|cdn\.jsdelivr|unpkg\.com|cdnjs\.|fonts\.googleapis|fonts\.gstatic|use\.typekit|ajax\.googleapis",
+    re.IGNORECASE,
+)
+
+
+# Material's own bundle keeps two loaders it uses only when needed: a ResizeObserver polyfill
+# (every browser the site supports has ResizeObserver) and mermaid (no page has a diagram).
+URL = re.compile(r"""https?://[^\s"')]+""")
+MATERIAL_FALLBACKS = {"https://unpkg.com/resize-observer-polyfill", "https://unpkg.com/mermaid@11/dist/mermaid.min.js"}
+
+
+def test_no_served_file_names_a_cdn_or_web_font_host(built_site):
+    """Not even as a default buried in a vendored bundle (docs/assets/vendor/VENDORED.txt)."""
+    texts = [p for p in built_site.rglob("*") if p.suffix in (".html", ".js", ".css", ".json", ".svg")]
+    assert len(texts) > 50
+    named = {}
+    for path in texts:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if CDN_OR_FONT_HOSTS.search(text):
+            named[path.relative_to(built_site).as_posix()] = set(URL.findall(text))
+    (bundle,) = [name for name in named if re.fullmatch(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js", name)]
+    assert {url for url in named.pop(bundle) if CDN_OR_FONT_HOSTS.search(url)} == MATERIAL_FALLBACKS
+    assert named == {}
