@@ -11,6 +11,7 @@ import subprocess
 from benchmarks.synthetic_data import write_synthetic
 from macros.build_date import commit_epoch
 from macros.forking import SINGLE_PROCESS_VARIABLE
+from tests.test_forking import LINUX_TWO_CORES
 from tests.conftest import ROOT, build_site, copy_project
 
 
@@ -28,12 +29,17 @@ def test_two_builds_are_identical(built_site, tmp_path):
 
 
 def test_the_second_core_changes_nothing(tmp_path):
-    """A data set large enough to fork (see macros/forking.py) builds the same in one process."""
+    """A data set large enough to fork (macros/forking.py, overrides/hooks/page_split.py) builds the same in one process."""
     data = write_synthetic(70, tmp_path / "data")
     forked, single = tmp_path / "forked", tmp_path / "single"
+    logs = {}
     for site, env in ((forked, {}), (single, {SINGLE_PROCESS_VARIABLE: "1"})):
-        result = build_site(site, data, extra_env=env)
+        result = build_site(site, data, extra_env=env, verbose=True)
         assert result.returncode == 0, result.stdout + result.stderr
+        logs[site] = result.stdout + result.stderr
+    if LINUX_TWO_CORES:
+        assert "pages in a second process" in logs[forked]
+    assert "pages in a second process" not in logs[single]
     assert _tree(forked) == _tree(single)
     assert len([name for name in _tree(single) if name.startswith("cases/")]) >= 68
     different = [name for name in _tree(single) if not filecmp.cmp(forked / name, single / name, shallow=False)]
