@@ -71,10 +71,10 @@ def _send(sender, work: Callable[[], object]) -> None:
 class Background:
     """The result of a function running in a forked child; result() waits for it."""
 
-    def __init__(self, function: Callable[[], object]):
+    def __init__(self, function: Callable[[], object], niceness: int = 0):
         context = multiprocessing.get_context("fork")
         self._receiver, sender = context.Pipe(duplex=False)
-        self._child = context.Process(target=_run_one, args=(function, sender), daemon=True)
+        self._child = context.Process(target=_run_one, args=(function, sender, niceness), daemon=True)
         self._child.start()
         sender.close()
         self._outcome: tuple | None = None
@@ -92,15 +92,18 @@ class Background:
         return value
 
 
-def in_background(function: Callable[[], object]) -> Background | None:
+def in_background(function: Callable[[], object], niceness: int = 0) -> Background | None:
     """Start function() in a child and return its handle, or None where forking is not used.
 
     `function` must take no arguments: what it needs it reads from module state
     set before this call, which the child inherits. No thread is started here,
-    so later forks stay possible.
+    so later forks stay possible. A positive niceness lowers the child's CPU
+    priority, so work that is not awaited soon yields to work that is.
     """
-    return Background(function) if can_fork() else None
+    return Background(function, niceness) if can_fork() else None
 
 
-def _run_one(function: Callable[[], object], sender) -> None:
+def _run_one(function: Callable[[], object], sender, niceness: int) -> None:
+    if niceness:
+        os.nice(niceness)
     _send(sender, lambda: function())

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from macros import exports
 from macros.export_tables import LIST_SEPARATOR, _unwrap, build_tables, table_columns
-from macros.export_writers import DATA_VERSION, JSON_NAME, PACKAGE_NAME, XLSX_NAME
+from macros.export_writers import DATA_VERSION, JSON_NAME, PACKAGE_NAME, XLSX_NAME, json_text
 from macros.load import load_dataset
 from macros.models import Case, Metric, Source, Term, Theme
 from macros.tabular import cell_text, neutralise
@@ -236,6 +236,18 @@ def test_json_round_trip_equals_the_yaml_models(written):
     assert [Metric.model_validate(m) for m in data["metrics"]] == dataset.metrics
     assert [Source.model_validate(s) for s in data["sources"]] == dataset.sources
     assert data["about"]["license"] == "CC-BY-4.0"
+
+
+def test_json_is_laid_out_like_the_standard_library(written):
+    """json_text (pydantic-core) writes what json.dumps(indent=2) would, for every file."""
+    _, folder, _ = written
+    for name in (JSON_NAME, PACKAGE_NAME):
+        text = (folder / name).read_text(encoding="utf-8")
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+    awkward = {"改行\nと\u2028": ["\x1f", '"', "\\", "</script>"], "空": [[], {}], "数": [0.1, 3.0, -2, 2**63, 1e20],
+               "真偽": [True, None]}
+    assert json_text(awkward).decode("utf-8") == json.dumps(awkward, ensure_ascii=False, indent=2) + "\n"
+    assert json.loads(json_text({"小": 1e-05})) == {"小": 1e-05}  # spelled 0.00001: the same number
 
 
 # ------------------------------------------------ every field in a CSV
