@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from . import edit_views, exports, views
 from .load import DataInvalid, load_dataset_cached
-from .stash import stash
+from .stash import defer, stash
 
 BUILD_FAILED = "データの検証に失敗しました。サイトは書き出していません。"
 
@@ -74,7 +74,11 @@ def define_env(env):
 
     @env.macro
     def downloads_page() -> str:
-        return _stashed(exports.downloads_page(dataset, page_url(), env.conf.get("site_url") or ""))
+        # Made when the page is built (the last page), when the files rendered on the
+        # second core are ready, instead of waiting for them while pages are converted.
+        url, site_url = page_url(), env.conf.get("site_url") or ""
+        render = lambda: exports.downloads_page(dataset, url, site_url)  # noqa: E731
+        return defer(env.page.meta, render) if env.page else render()
 
     data_commits = edit_views.data_commits()  # one `git log` per build; [] outside a git checkout
     extra = env.conf.get("extra") or {}

@@ -64,8 +64,17 @@ def _send(sender, work: Callable[[], object]) -> None:
         message = (True, work())
     except BaseException as exc:  # handed to the parent, which raises it
         message = (False, exc)
-    sender.send_bytes(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
+    sender.send_bytes(_pickled(message))
     sender.close()
+
+
+def _pickled(message: tuple) -> bytes:
+    try:
+        return pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # an error that cannot cross is passed on as its text
+        if message[0]:
+            raise
+        return pickle.dumps((False, RuntimeError(repr(message[1]))), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 class Background:
@@ -107,3 +116,61 @@ def _run_one(function: Callable[[], object], sender, niceness: int) -> None:
     if niceness:
         os.nice(niceness)
     _send(sender, lambda: function())
+
+
+class Partner:
+    """A forked child that exchanges messages with this process, in order, both ways.
+
+    function(link) runs in the child; link.send(value) and link.receive() talk
+    to this process's send() and receive(). An exception in the child ends it
+    and is raised here by the next receive(). Whoever has more to say sends
+    first and the other receives first, so neither waits on a full pipe.
+    """
+
+    def __init__(self, function: Callable[["_Link"], None]):
+        context = multiprocessing.get_context("fork")
+        self._link, child_end = context.Pipe(duplex=True)
+        self._child = context.Process(target=_converse, args=(function, child_end), daemon=True)
+        self._child.start()
+        child_end.close()
+
+    def send(self, value) -> None:
+        self._link.send_bytes(_pickled((True, value)))
+
+    def receive(self):
+        ok, value = pickle.loads(self._link.recv_bytes())
+        if not ok:
+            self.close()
+            raise value
+        return value
+
+    def close(self) -> None:
+        self._link.close()
+        self._child.join()
+
+
+class _Link:
+    def __init__(self, connection):
+        self._connection = connection
+
+    def send(self, value) -> None:
+        self._connection.send_bytes(_pickled((True, value)))
+
+    def receive(self):
+        return pickle.loads(self._connection.recv_bytes())[1]
+
+
+def _converse(function: Callable[[_Link], None], connection) -> None:
+    try:
+        function(_Link(connection))
+    except BaseException as exc:
+        try:
+            connection.send_bytes(_pickled((False, exc)))
+        except OSError:  # the parent has gone: nobody to tell
+            pass
+    connection.close()
+
+
+def partner(function: Callable[[_Link], None]) -> Partner | None:
+    """Start function(link) in a child and return the parent's end, or None where forking is not used."""
+    return Partner(function) if can_fork() else None

@@ -5,14 +5,22 @@ parser, which is slow on big tables and adds nothing. The macro leaves an
 HTML comment in the Markdown; after conversion the comment is swapped for the
 HTML. The parts ride on the page's own meta dict, which mkdocs-macros and the
 hooks share.
+
+A part can also be deferred: its HTML is made only when the page is built
+(fill_deferred, called by the hooks just before the page is indexed and
+drawn). The download page does so: its file sizes come from the downloads
+rendered on the second core, which by then are long done.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 KEY = "_rendered_parts"
+DEFERRED_KEY = "_deferred_parts"
 _MARK = re.compile(r"<!--rendered-part:(\d+)-->")
+_DEFERRED_MARK = re.compile(r"<!--deferred-part:(\d+)-->")
 
 
 def stash(meta: dict, html: str) -> str:
@@ -25,6 +33,27 @@ def unstash(meta: dict, html: str) -> str:
     parts = meta.get(KEY)
     if not parts:
         return html
+    return _MARK.sub(lambda m: parts[int(m.group(1))], _unwrapped(html, "rendered-part"))
+
+
+def _unwrapped(html: str, kind: str) -> str:
     # A marker Markdown wrapped in a paragraph loses the paragraph with it.
-    html = re.sub(r"<p>\s*(<!--rendered-part:\d+-->)\s*</p>", r"\1", html)
-    return _MARK.sub(lambda m: parts[int(m.group(1))], html)
+    return re.sub(rf"<p>\s*(<!--{kind}:\d+-->)\s*</p>", r"\1", html)
+
+
+def defer(meta: dict, render: Callable[[], str]) -> str:
+    """A marker for HTML that render() makes when the page is built."""
+    parts = meta.setdefault(DEFERRED_KEY, [])
+    parts.append(render)
+    return f"\n<!--deferred-part:{len(parts) - 1}-->\n"
+
+
+def has_deferred(meta: dict) -> bool:
+    return bool(meta.get(DEFERRED_KEY))
+
+
+def fill_deferred(meta: dict, html: str) -> str:
+    parts = meta.pop(DEFERRED_KEY, None)
+    if not parts:
+        return html
+    return _DEFERRED_MARK.sub(lambda m: parts[int(m.group(1))](), _unwrapped(html, "deferred-part"))

@@ -91,3 +91,57 @@ def test_background_error_reaches_the_caller(single_threaded):
     job = forking.in_background(_background_failure)
     with pytest.raises(RuntimeError, match="broken"):
         job.result()
+
+
+def _echo_twice(link) -> None:
+    link.send(("ready", os.getpid()))
+    word = link.receive()
+    link.send(word * 2)
+
+
+def _fail_after_hello(link) -> None:
+    link.send("hello")
+    link.receive()
+    raise ValueError("child gave up")
+
+
+def _unpicklable_failure(link) -> None:
+    raise ValueError(lambda: None)  # a lambda cannot be pickled
+
+
+@needs_fork
+def test_partner_talks_both_ways(single_threaded):
+    partner = forking.partner(_echo_twice)
+    assert partner is not None
+    ready, pid = partner.receive()
+    assert ready == "ready" and pid != os.getpid()
+    partner.send("大" * 100_000)  # more than a pipe holds at once
+    assert partner.receive() == "大" * 200_000
+    partner.close()
+
+
+@needs_fork
+def test_partner_error_reaches_the_next_receive(single_threaded):
+    partner = forking.partner(_fail_after_hello)
+    assert partner.receive() == "hello"
+    partner.send("go on")
+    with pytest.raises(ValueError, match="child gave up"):
+        partner.receive()
+
+
+@needs_fork
+def test_an_error_that_cannot_be_pickled_arrives_as_text(single_threaded):
+    partner = forking.partner(_unpicklable_failure)
+    with pytest.raises(RuntimeError, match="ValueError"):
+        partner.receive()
+
+
+def test_no_partner_beside_other_threads():
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert forking.partner(_echo_twice) is None
+    finally:
+        stop.set()
+        thread.join()

@@ -16,14 +16,20 @@ def _hook():
     return module
 
 
-class _Job:
+class _Partner:
+    """The parent's end of the child, as forking.Partner offers it, with the child's last message."""
+
     def __init__(self, result):
         self._result = result
+        self.closed = False
 
-    def result(self):
+    def receive(self):
         if isinstance(self._result, Exception):
             raise self._result
         return self._result
+
+    def close(self):
+        self.closed = True
 
 
 def _config(entries):
@@ -37,7 +43,7 @@ def test_entries_are_merged_in_page_order_and_files_restored(caplog):
     theirs = [{"location": "cases/b/"}, {"location": "cases/b/#x"}, {"location": "cases/d/"}]
     config, search = _config(list(mine))
     files = []
-    hook._state.update(job=_Job({"entries": theirs, "warnings": []}), share=["b.md", "d.md"], files=SimpleNamespace(append=files.append),
+    hook._state.update(partner=_Partner({"entries": theirs, "warnings": []}), share=["b.md", "d.md"], files=SimpleNamespace(append=files.append),
                        page_order={"": 0, "cases/b/": 1, "cases/c/": 2, "cases/d/": 3})
     hook.on_post_build(config)
     assert [e["location"] for e in search.search_index.entries] == ["", "#intro", "cases/b/", "cases/b/#x", "cases/c/#a", "cases/d/"]
@@ -47,7 +53,7 @@ def test_entries_are_merged_in_page_order_and_files_restored(caplog):
 def test_the_childs_warnings_are_logged_here(caplog):
     hook = _hook()
     config, _ = _config([])
-    hook._state.update(job=_Job({"entries": [], "warnings": [("mkdocs.structure.pages", logging.WARNING, "壊れたリンク")]}),
+    hook._state.update(partner=_Partner({"entries": [], "warnings": [("mkdocs.structure.pages", logging.WARNING, "壊れたリンク")]}),
                        share=[], files=SimpleNamespace(append=None), page_order={})
     with caplog.at_level(logging.WARNING):
         hook.on_post_build(config)
@@ -57,7 +63,7 @@ def test_the_childs_warnings_are_logged_here(caplog):
 def test_a_failure_in_the_child_fails_the_build():
     hook = _hook()
     config, _ = _config([])
-    hook._state.update(job=_Job(RuntimeError("テンプレートの誤り")), share=[], files=None, page_order={})
+    hook._state.update(partner=_Partner(RuntimeError("テンプレートの誤り")), share=[], files=None, page_order={})
     try:
         hook.on_post_build(config)
     except RuntimeError as exc:

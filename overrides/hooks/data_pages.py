@@ -28,7 +28,7 @@ from macros.pages import generated_pages
 from macros.prerender import PageJob, render_pages
 from macros.render import render
 from macros.search_copy import search_copy
-from macros.stash import unstash
+from macros.stash import fill_deferred, has_deferred, unstash
 from macros.tabular import csv_bytes
 from macros.views import base_for, fill_generated_page
 
@@ -122,12 +122,24 @@ def on_page_content(html, page, config, files):
     html = unstash(page.meta, html)
     if _generated(page) or page.file.src_uri == "glossary.md":  # generated parts come linked
         return html
-    glossary_url = base_for(page.url) + "glossary/"
-    return link_terms(html, _state["dataset"].terms, glossary_url)
+    if has_deferred(page.meta):  # linked once whole, when built (each term is linked once a page)
+        return html
+    return _linked(html, page)
+
+
+def _linked(html: str, page) -> str:
+    return link_terms(html, _state["dataset"].terms, base_for(page.url) + "glossary/")
 
 
 def _generated(page) -> bool:
     return "case_id" in page.meta or "theme_id" in page.meta
+
+
+@event_priority(60)  # before the page is indexed or drawn
+def _fill_deferred_parts(context, page, config, nav):
+    if has_deferred(page.meta):
+        page.content = _linked(fill_deferred(page.meta, page.content), page)
+    return context
 
 
 @event_priority(50)  # before the search plugin indexes the page
@@ -143,7 +155,7 @@ def _restore_full_copy(context, page, config, nav):
     return context
 
 
-on_page_context = CombinedEvent(_index_lighter_copy, _restore_full_copy)
+on_page_context = CombinedEvent(_fill_deferred_parts, _index_lighter_copy, _restore_full_copy)
 
 
 def on_post_page(output, page, config):
