@@ -59,9 +59,7 @@ def render_in_background(dataset) -> bool:
     forking.can_fork) the files are rendered in this process when first needed.
     """
     _inherited[:] = [dataset]
-    # At low priority: the parts of the build that are awaited first
-    # (parsing, page parts) share the second core and come before it.
-    future = forking.in_background(_render_inherited, niceness=10)
+    future = forking.in_background(_render_inherited)
     if future is None:
         return False
     _memo.clear()

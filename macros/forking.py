@@ -80,10 +80,10 @@ def _pickled(message: tuple) -> bytes:
 class Background:
     """The result of a function running in a forked child; result() waits for it."""
 
-    def __init__(self, function: Callable[[], object], niceness: int = 0):
+    def __init__(self, function: Callable[[], object]):
         context = multiprocessing.get_context("fork")
         self._receiver, sender = context.Pipe(duplex=False)
-        self._child = context.Process(target=_run_one, args=(function, sender, niceness), daemon=True)
+        self._child = context.Process(target=_run_one, args=(function, sender), daemon=True)
         self._child.start()
         sender.close()
         self._outcome: tuple | None = None
@@ -101,20 +101,17 @@ class Background:
         return value
 
 
-def in_background(function: Callable[[], object], niceness: int = 0) -> Background | None:
+def in_background(function: Callable[[], object]) -> Background | None:
     """Start function() in a child and return its handle, or None where forking is not used.
 
     `function` must take no arguments: what it needs it reads from module state
     set before this call, which the child inherits. No thread is started here,
-    so later forks stay possible. A positive niceness lowers the child's CPU
-    priority, so work that is not awaited soon yields to work that is.
+    so later forks stay possible.
     """
-    return Background(function, niceness) if can_fork() else None
+    return Background(function) if can_fork() else None
 
 
-def _run_one(function: Callable[[], object], sender, niceness: int) -> None:
-    if niceness:
-        os.nice(niceness)
+def _run_one(function: Callable[[], object], sender) -> None:
     _send(sender, lambda: function())
 
 
