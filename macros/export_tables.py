@@ -480,9 +480,15 @@ SPECS = [
 ]
 
 
+def empty_tables() -> dict[str, Table]:
+    """Every table's name, description, columns and keys, without rows (no data needed)."""
+    return {name: Table(name, description, columns(), [], primary_key, foreign_keys)
+            for name, description, _, columns, primary_key, foreign_keys in SPECS}
+
+
 def table_columns() -> dict[str, list[Column]]:
     """The columns of every table (no data needed): the data dictionary."""
-    return {name: columns() for name, _, _, columns, _, _ in SPECS}
+    return {name: table.columns for name, table in empty_tables().items()}
 
 
 def build_tables(dataset) -> dict[str, Table]:

@@ -2,8 +2,10 @@
 and the data page that lists them.
 
 `render_downloads` is the one pure function that makes every file's bytes; the
-build writes them (`write_downloads`) and the page shows their sizes
-(`downloads_page`) from the same call, so the page cannot disagree with the files.
+build writes them (`write_downloads`) and the page shows their sizes and row
+counts (`downloads_page`) from the same render, so the page cannot disagree
+with the files. The render also counts each table's rows, so the page never
+builds the tables again.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import forking
-from .export_tables import LIST_SEPARATOR, Column, Table, build_tables, table_columns  # noqa: F401
+from .export_tables import LIST_SEPARATOR, Column, Table, build_tables, empty_tables, table_columns  # noqa: F401
 from .export_writers import (
     CONVENTIONS,
     DESCRIPTION,
@@ -32,22 +34,27 @@ from .views import base_for
 
 DOWNLOAD_DIR = "downloads"  # folder of the files in the built site
 
-_memo: dict = {}  # id(dataset) -> (dataset, files or their Background render): one render per build
+_memo: dict = {}  # id(dataset) -> (dataset, render or its Background): one render per build
+
+
+def _rendered(dataset) -> dict:
+    """{"files": name -> bytes, "rows": CSV name -> row count}, rendered once per data set."""
+    cached = _memo.get(id(dataset))
+    if cached and cached[0] is dataset:  # the page and the writer share one render
+        rendered = cached[1]
+        if isinstance(rendered, forking.Background):
+            rendered = rendered.result()
+            _memo[id(dataset)] = (dataset, rendered)
+        return rendered
+    rendered = _render(dataset)
+    _memo.clear()
+    _memo[id(dataset)] = (dataset, rendered)
+    return rendered
 
 
 def render_downloads(dataset) -> dict[str, bytes]:
     """Every download file, name -> bytes, in the order the page lists them."""
-    cached = _memo.get(id(dataset))
-    if cached and cached[0] is dataset:  # the page and the writer share one render
-        files = cached[1]
-        if isinstance(files, forking.Background):
-            files = files.result()
-            _memo[id(dataset)] = (dataset, files)
-        return dict(files)
-    files = _render(dataset)
-    _memo.clear()
-    _memo[id(dataset)] = (dataset, files)
-    return dict(files)
+    return dict(_rendered(dataset)["files"])
 
 
 def render_in_background(dataset) -> bool:
@@ -70,17 +77,17 @@ def render_in_background(dataset) -> bool:
 _inherited: list = []  # the dataset, as the forked child sees it
 
 
-def _render_inherited() -> dict[str, bytes]:
+def _render_inherited() -> dict:
     return _render(_inherited[0])
 
 
-def _render(dataset) -> dict[str, bytes]:
+def _render(dataset) -> dict:
     tables = build_tables(dataset)
     files = {t.filename: csv_bytes(t) for t in tables.values()}
     files[XLSX_NAME] = xlsx_bytes(tables)
     files[JSON_NAME] = json_bytes(dataset)
     files[PACKAGE_NAME] = datapackage_bytes(tables, files)
-    return files
+    return {"files": files, "rows": {t.filename: len(t.rows) for t in tables.values()}}
 
 
 _FORMATS = {
@@ -92,10 +99,10 @@ _FORMATS = {
 
 def download_info(dataset) -> list[dict]:
     """Per file: name, format, bytes, rows and columns (None where not a table)."""
-    files = render_downloads(dataset)
-    tables = {t.filename: t for t in build_tables(dataset).values()}
+    rendered = _rendered(dataset)
+    tables = {t.filename: t for t in empty_tables().values()}
     info = []
-    for name, data in files.items():
+    for name, data in rendered["files"].items():
         table = tables.get(name)
         fmt, description = ("CSV", table.description_ja) if table else _FORMATS[name]
         info.append({
@@ -103,7 +110,7 @@ def download_info(dataset) -> list[dict]:
             "format": fmt,
             "description": description,
             "bytes": len(data),
-            "rows": len(table.rows) if table else None,
+            "rows": rendered["rows"][name] if table else None,
             "columns": table.column_names if table else None,
         })
     return info
@@ -113,7 +120,7 @@ def write_downloads(dataset, out_dir: Path) -> list[dict]:
     """Write every file into out_dir; return the per-file info with its path."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    files = render_downloads(dataset)
+    files = _rendered(dataset)["files"]
     info = download_info(dataset)
     for item in info:
         path = out_dir / item["name"]
@@ -167,11 +174,11 @@ _MEDIA_TYPES = {
 def downloads_page(dataset, page_url: str, site_url: str = "") -> str:
     """HTML of the data page: files, column dictionary, licence, citation, JSON-LD."""
     info = download_info(dataset)
-    tables = build_tables(dataset)
     return render(
         "downloads.html",
         files=info,
-        tables=list(tables.values()),
+        tables=list(empty_tables().values()),
+        row_counts=_rendered(dataset)["rows"],
         conventions=CONVENTIONS,
         type_labels=TYPE_LABELS,
         license=LICENSE,
