@@ -57,8 +57,22 @@ def _marker(part: str) -> str:
     return f"<!--part:{part}-->"
 
 
+# The front matter key that marks a generated page, and so its kind; written first.
+CASE_KEY, THEME_KEY = "case_id", "theme_id"
+
+
+def is_generated(meta: dict) -> bool:
+    """Whether a page's front matter is that of a generated page."""
+    return CASE_KEY in meta or THEME_KEY in meta
+
+
+def is_generated_source(text: str) -> bool:
+    """The same test on a page's source, before MkDocs has read its front matter."""
+    return text.startswith((f"---\n{CASE_KEY}:", f"---\n{THEME_KEY}:"))
+
+
 def case_markdown(case: Case, has_relations: bool) -> str:
-    lines = ["---", f"case_id: {case.id}", "render_macros: false", "---", "", _marker("header"), "", _marker("edit"), ""]
+    lines = ["---", f"{CASE_KEY}: {case.id}", "render_macros: false", "---", "", _marker("header"), "", _marker("edit"), ""]
     for anchor, heading, part, test in CASE_SECTIONS:
         present = has_relations if test is None else test(case)
         if present:
@@ -67,7 +81,7 @@ def case_markdown(case: Case, has_relations: bool) -> str:
 
 
 def theme_markdown(theme_id: str) -> str:
-    return "\n".join(["---", f"theme_id: {theme_id}", "render_macros: false", "---", "", _marker("theme"), ""])
+    return "\n".join(["---", f"{THEME_KEY}: {theme_id}", "render_macros: false", "---", "", _marker("theme"), ""])
 
 
 def generated_pages(dataset) -> list[GeneratedPage]:
@@ -75,11 +89,11 @@ def generated_pages(dataset) -> list[GeneratedPage]:
         r.target for c in dataset.cases for r in c.relations
     }
     pages = [
-        GeneratedPage(case_src_uri(c), case_markdown(c, c.id in related_ids), {"case_id": c.id, "render_macros": False})
+        GeneratedPage(case_src_uri(c), case_markdown(c, c.id in related_ids), {CASE_KEY: c.id, "render_macros": False})
         for c in dataset.cases
     ]
     pages += [
-        GeneratedPage(f"lessons/{t.id}.md", theme_markdown(t.id), {"theme_id": t.id, "render_macros": False})
+        GeneratedPage(f"lessons/{t.id}.md", theme_markdown(t.id), {THEME_KEY: t.id, "render_macros": False})
         for t in dataset.themes
     ]
     return pages

@@ -24,7 +24,7 @@ from macros.exports import DOWNLOAD_DIR, render_in_background, write_downloads
 from macros.glossary_links import link_terms
 from macros.load import DataInvalid, load_dataset_cached
 from macros.nav import extend_nav, nav_entries
-from macros.pages import generated_pages
+from macros.pages import generated_pages, is_generated
 from macros.prerender import PageJob, render_pages
 from macros.render import render
 from macros.search_copy import search_copy
@@ -109,7 +109,7 @@ def _edit_part(config):
 
 def on_page_markdown(markdown, page, config, files):
     """Fill the generated case, column and theme pages (mkdocs-macros skips them)."""
-    if not _generated(page):
+    if not is_generated(page.meta):
         return markdown
     parts = _state["parts"].pop(page.file.src_uri, None)
     if parts is None:  # rendered already in on_files; this is only a fallback
@@ -120,7 +120,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     html = unstash(page.meta, html)
-    if _generated(page) or page.file.src_uri == "glossary.md":  # generated parts come linked
+    if is_generated(page.meta) or page.file.src_uri == "glossary.md":  # generated parts come linked
         return html
     if has_deferred(page.meta):  # linked once whole, when built (each term is linked once a page)
         return html
@@ -129,10 +129,6 @@ def on_page_content(html, page, config, files):
 
 def _linked(html: str, page) -> str:
     return link_terms(html, _state["dataset"].terms, base_for(page.url) + "glossary/")
-
-
-def _generated(page) -> bool:
-    return "case_id" in page.meta or "theme_id" in page.meta
 
 
 @event_priority(60)  # before the page is indexed or drawn
