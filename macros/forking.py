@@ -31,88 +31,20 @@ def can_fork() -> bool:
 def split_map(function: Callable, items: Sequence, min_items: int = 64) -> list:
     """[function(item) for item in items]; with many items the second half runs in a child.
 
-    The child sends back one pickle of all its results through a pipe (a
-    multiprocessing.Pool was slower here: its result thread unpickles while
-    this process works, and the two take turns on the GIL).
+    The child sends back one pickle of all its results (a multiprocessing.Pool
+    was slower here: its result thread unpickles while this process works, and
+    the two take turns on the GIL).
     """
     items = list(items)
     if len(items) < min_items or not can_fork():
         return [function(item) for item in items]
     half = len(items) // 2
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_run_share, args=(function, items[half:], sender), daemon=True)
-    child.start()
-    sender.close()
+    child = Partner(lambda link: link.send([function(item) for item in items[half:]]))
     try:
         first = [function(item) for item in items[:half]]
-        ok, later = pickle.loads(receiver.recv_bytes())
+        return first + child.receive()
     finally:
-        receiver.close()
-        child.join()
-    if not ok:
-        raise later
-    return first + later
-
-
-def _run_share(function: Callable, items: list, sender) -> None:
-    _send(sender, lambda: [function(item) for item in items])
-
-
-def _send(sender, work: Callable[[], object]) -> None:
-    try:
-        message = (True, work())
-    except BaseException as exc:  # handed to the parent, which raises it
-        message = (False, exc)
-    sender.send_bytes(_pickled(message))
-    sender.close()
-
-
-def _pickled(message: tuple) -> bytes:
-    try:
-        return pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception:  # an error that cannot cross is passed on as its text
-        if message[0]:
-            raise
-        return pickle.dumps((False, RuntimeError(repr(message[1]))), protocol=pickle.HIGHEST_PROTOCOL)
-
-
-class Background:
-    """The result of a function running in a forked child; result() waits for it."""
-
-    def __init__(self, function: Callable[[], object]):
-        context = multiprocessing.get_context("fork")
-        self._receiver, sender = context.Pipe(duplex=False)
-        self._child = context.Process(target=_run_one, args=(function, sender), daemon=True)
-        self._child.start()
-        sender.close()
-        self._outcome: tuple | None = None
-
-    def result(self):
-        if self._outcome is None:
-            try:
-                self._outcome = pickle.loads(self._receiver.recv_bytes())
-            finally:
-                self._receiver.close()
-                self._child.join()
-        ok, value = self._outcome
-        if not ok:
-            raise value
-        return value
-
-
-def in_background(function: Callable[[], object]) -> Background | None:
-    """Start function() in a child and return its handle, or None where forking is not used.
-
-    `function` must take no arguments: what it needs it reads from module state
-    set before this call, which the child inherits. No thread is started here,
-    so later forks stay possible.
-    """
-    return Background(function) if can_fork() else None
-
-
-def _run_one(function: Callable[[], object], sender) -> None:
-    _send(sender, lambda: function())
+        child.close()
 
 
 class Partner:
@@ -160,7 +92,7 @@ class _Link:
 def _converse(function: Callable[[_Link], None], connection) -> None:
     try:
         function(_Link(connection))
-    except BaseException as exc:
+    except BaseException as exc:  # handed to the parent, which raises it
         try:
             connection.send_bytes(_pickled((False, exc)))
         except OSError:  # the parent has gone: nobody to tell
@@ -168,6 +100,47 @@ def _converse(function: Callable[[_Link], None], connection) -> None:
     connection.close()
 
 
+def _pickled(message: tuple) -> bytes:
+    try:
+        return pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # an error that cannot cross is passed on as its text
+        if message[0]:
+            raise
+        return pickle.dumps((False, RuntimeError(repr(message[1]))), protocol=pickle.HIGHEST_PROTOCOL)
+
+
 def partner(function: Callable[[_Link], None]) -> Partner | None:
     """Start function(link) in a child and return the parent's end, or None where forking is not used."""
     return Partner(function) if can_fork() else None
+
+
+class Background:
+    """The result of function() running in a forked child (a Partner that only answers)."""
+
+    def __init__(self, function: Callable[[], object]):
+        self._child = Partner(lambda link: link.send(function()))
+        self._outcome: tuple | None = None
+
+    def result(self):
+        """Waits for the child the first time; every call returns (or raises) the same."""
+        if self._outcome is None:
+            try:
+                self._outcome = (True, self._child.receive())
+            except Exception as exc:
+                self._outcome = (False, exc)
+            finally:
+                self._child.close()
+        ok, value = self._outcome
+        if not ok:
+            raise value
+        return value
+
+
+def in_background(function: Callable[[], object]) -> Background | None:
+    """Start function() in a child and return its handle, or None where forking is not used.
+
+    `function` must take no arguments: what it needs it reads from module state
+    set before this call, which the child inherits. No thread is started here,
+    so later forks stay possible.
+    """
+    return Background(function) if can_fork() else None

@@ -38,6 +38,7 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by path, not as a package
     sys.path.insert(0, str(ROOT))
 
 from macros import forking
+from macros.pages import is_generated_source
 
 log = logging.getLogger("mkdocs.hooks.page_split")
 MIN_PAGES = 64  # below this the fork costs more than it saves
@@ -53,27 +54,21 @@ def on_startup(command, dirty):
     _state["allowed"] = command in ("build", "gh-deploy") and not dirty
 
 
-def _is_generated(file) -> bool:
-    # Read from the page's front matter, which macros/pages.py writes first.
-    return file.generated_by is not None and file.src_uri.endswith(".md") and (
-        file.content_string.startswith(("---\ncase_id:", "---\ntheme_id:"))
-    )
-
-
 def on_nav(nav, config, files):
     if not _state.get("allowed"):
         return nav
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
-    generated = [f for f in doc_files if _is_generated(f)]
+    generated = [f for f in doc_files if f.generated_by is not None and is_generated_source(f.content_string)]
     if len(generated) < MIN_PAGES:
         return nav
     share = generated[len(generated) - int(len(generated) * CHILD_SHARE):]
-    _state["child"] = dict(pages=[f.page for f in share], others=[f.page for f in doc_files if f not in share],
+    shared_uris = {f.src_uri for f in share}
+    _state["child"] = dict(pages=[f.page for f in share], others=[f.page for f in doc_files if f.src_uri not in shared_uris],
                            config=config, files=files, doc_files=doc_files, nav=nav)
     partner = forking.partner(_child)
     del _state["child"]
     if partner is not None:
-        _state.update(partner=partner, share=share, files=files, shared_uris={f.src_uri for f in share},
+        _state.update(partner=partner, share=share, files=files, shared_uris=shared_uris,
                       page_order={f.page.url: i for i, f in enumerate(doc_files)})
     return nav
 
