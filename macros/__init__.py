@@ -80,7 +80,7 @@ def define_env(env):
         render = lambda: exports.downloads_page(dataset, url, site_url)  # noqa: E731
         return defer(env.page.meta, render) if env.page else render()
 
-    data_commits = edit_views.data_commits()  # one `git log` per build; [] outside a git checkout
+    data_commits = edit_views.data_commits()  # one `git log` for the changelog page; [] outside a git checkout
     extra = env.conf.get("extra") or {}
 
     @env.macro

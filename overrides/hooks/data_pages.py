@@ -111,11 +111,7 @@ def on_page_markdown(markdown, page, config, files):
     """Fill the generated case, column and theme pages (mkdocs-macros skips them)."""
     if not is_generated(page.meta):
         return markdown
-    parts = _state["parts"].pop(page.file.src_uri, None)
-    if parts is None:  # rendered already in on_files; this is only a fallback
-        parts = render_pages([PageJob(page.file.src_uri, markdown, page.meta, page.url)],
-                             _state["dataset"], _edit_part(config))[page.file.src_uri]
-    return fill_generated_page(markdown, page.meta, parts)
+    return fill_generated_page(markdown, page.meta, _state["parts"].pop(page.file.src_uri))  # rendered in on_files
 
 
 def on_page_content(html, page, config, files):
