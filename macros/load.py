@@ -110,7 +110,10 @@ def _parse(path: Path, model: type[BaseModel], data_dir: Path, problems: list[Pr
 
 def _parse_case_file(job: tuple[Path, Path]) -> tuple:
     path, data_dir = job
-    return _parse_file(path, Case, data_dir)
+    case, source, found = _parse_file(path, Case, data_dir)
+    if case is not None and not found:
+        source = source.without_data()
+    return case, source, found
 
 
 def _list_file(data_dir: Path, name: str, model, attr: str, problems, origins) -> list:

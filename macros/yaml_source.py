@@ -52,18 +52,27 @@ _Loader.yaml_implicit_resolvers = {
 
 @dataclass
 class LoadedYaml:
-    path: str
+    path: str  # as shown in messages
     data: object
-    lines: dict = field(default_factory=dict)  # Loc -> 1-based line
+    lines: dict | None = field(default_factory=dict)  # Loc -> 1-based line; None: read again when asked
+    file: Path | None = None  # where it was read from
 
     def line_of(self, loc: Loc) -> int | None:
         """The line of a field, or of its nearest parent that has one."""
+        if self.lines is None:
+            self.lines = load_yaml(self.file, self.path).lines
         loc = tuple(loc)
         while loc:
             if loc in self.lines:
                 return self.lines[loc]
             loc = loc[:-1]
         return self.lines.get((), 1)
+
+    def without_data(self) -> LoadedYaml:
+        """A light copy for a file that passed: its lines are read again only if a problem
+        found later (across files) needs one. The data and the line map are most of what
+        a parsing child would otherwise send back."""
+        return LoadedYaml(self.path, None, None, self.file)
 
 
 def format_loc(loc: Loc) -> str:
@@ -184,4 +193,4 @@ def load_yaml(path: Path, display: str | None = None) -> LoadedYaml:
         raise DataFileError(Problem(name, mark.line + 1 if mark else None, "", f"YAML の書式エラー: {exc.problem or exc}")) from None
     finally:
         builder.scalars.dispose()
-    return LoadedYaml(name, data, builder.lines)
+    return LoadedYaml(name, data, builder.lines, path)

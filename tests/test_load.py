@@ -156,3 +156,15 @@ def test_scalars_keep_their_yaml_types(tmp_path):
     loaded = load_yaml(path)
     assert loaded.data == {"a": 12, "b": 1.5, "c": True, "d": None, "e": "12", "f": "2003-11", "g": "2004-01-01", "h": None}
     assert loaded.lines[("g",)] == 7
+
+
+def test_a_light_copy_reads_its_lines_again_when_asked(tmp_path):
+    from macros.yaml_source import load_yaml
+
+    path = tmp_path / "case.yaml"
+    path.write_text("id: x\nmembers:\n  - name: a\n    count: 3\n", encoding="utf-8")
+    full = load_yaml(path, "data/cases/case.yaml")
+    light = full.without_data()
+    assert light.data is None and light.lines is None and light.path == "data/cases/case.yaml"
+    for loc in [("id",), ("members", 0, "count"), ("members", 5), ()]:
+        assert light.line_of(loc) == full.line_of(loc)
