@@ -28,17 +28,18 @@ def can_fork() -> bool:
     )
 
 
-def split_map(function: Callable, items: Sequence, min_items: int = 64) -> list:
-    """[function(item) for item in items]; with many items the second half runs in a child.
+def split_map(function: Callable, items: Sequence, min_items: int = 64, child_share: float = 0.5) -> list:
+    """[function(item) for item in items]; with many items the last child_share of them run in a child.
 
     The child sends back one pickle of all its results (a multiprocessing.Pool
     was slower here: its result thread unpickles while this process works, and
-    the two take turns on the GIL).
+    the two take turns on the GIL). Where pickling the results is a real cost,
+    a share below one half keeps the two sides even.
     """
     items = list(items)
     if len(items) < min_items or not can_fork():
         return [function(item) for item in items]
-    half = len(items) // 2
+    half = len(items) - round(len(items) * child_share)
     child = Partner(lambda link: link.send([function(item) for item in items[half:]]))
     try:
         first = [function(item) for item in items[:half]]

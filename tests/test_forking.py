@@ -47,6 +47,13 @@ def test_split_map_keeps_order_and_values():
 
 
 @needs_fork
+def test_split_map_gives_the_child_its_share(single_threaded):
+    pids = forking.split_map(_whose_pid, range(100), min_items=10, child_share=0.42)
+    assert pids.count(os.getpid()) == 58 and len(pids) == 100
+    assert forking.split_map(_square, range(7), min_items=2, child_share=0.3) == [n * n for n in range(7)]
+
+
+@needs_fork
 def test_split_map_uses_a_second_process(single_threaded):
     pids = forking.split_map(_whose_pid, range(100), min_items=10)
     assert pids[0] == os.getpid() and pids[-1] != os.getpid()
