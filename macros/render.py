@@ -45,6 +45,13 @@ def environment() -> Environment:
     return env
 
 
+def stop_checking_for_edits() -> None:
+    """For a one-off build: use each template as first loaded, without checking its file
+    for edits on every use (a tenth of rendering a page's parts). `mkdocs serve` keeps
+    checking, so an edited template shows on the next rebuild."""
+    environment().auto_reload = False
+
+
 def render(template: str, **context) -> str:
     html = environment().get_template(template).render(**context)
     # Python-Markdown ends a raw HTML block at a blank line; keep blocks whole.

@@ -26,7 +26,7 @@ from macros.load import DataInvalid, load_dataset_cached
 from macros.nav import extend_nav, nav_entries
 from macros.pages import generated_pages, is_generated
 from macros.prerender import PageJob, render_pages
-from macros.render import render
+from macros.render import render, stop_checking_for_edits
 from macros.search_copy import search_copy
 from macros.stash import fill_deferred, has_deferred, unstash
 from macros.tabular import csv_bytes
@@ -42,6 +42,8 @@ def on_startup(command, dirty):
     _state["atomic"] = building and not dirty
     # No second process under `mkdocs serve`: forking beside its server threads is not safe.
     _state["background"] = building
+    if building:
+        stop_checking_for_edits()
     build_date.pin_build_date()
 
 
