@@ -66,7 +66,8 @@ def version() -> str:
 
 
 def csv_bytes(table: Table) -> bytes:
-    return tabular.csv_bytes(table.column_names, [[row[name] for name in table.column_names] for row in table.rows])
+    names = table.column_names
+    return tabular.csv_bytes(names, [[row[name] for name in names] for row in table.rows])
 
 
 # -------------------------------------------------------------------- XLSX

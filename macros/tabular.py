@@ -22,21 +22,22 @@ def neutralise(text: str) -> str:
 
 def cell_value(value):
     """The typed value of a cell: whole numbers as int, strings neutralised, None kept."""
+    if isinstance(value, str):  # most cells: tested first
+        return neutralise(value)
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if isinstance(value, str):
-        return neutralise(value)
     return value
 
 
 def cell_text(value) -> str:
     """The CSV text of a cell."""
-    value = cell_value(value)
+    if isinstance(value, str):
+        return neutralise(value)
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    return str(cell_value(value))
 
 
 def csv_bytes(columns: list[str], rows: list[list]) -> bytes:
