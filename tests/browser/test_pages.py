@@ -154,3 +154,28 @@ def test_interactive_chart_loads_plotly_from_this_site_and_draws(browser_page, s
     expect(container.locator(".main-svg").first).to_be_visible()
     assert any("plotly" in u for u in log.requests), log.requests
     assert not log.problems(), log.problems()
+
+
+def test_the_root_class_is_js_from_the_start_and_stays_no_js_without_javascript(browser, site_url):
+    """overrides/main.html swaps no-js for js in the head, before Material's script runs: with
+    JavaScript the search box is laid out from the first paint; without it the class stays
+    no-js, so Material's no-JS styles still hide the search box that cannot work."""
+    with_js = browser.new_context()
+    page = with_js.new_page()
+    # readyState turns "interactive" when parsing ends, before deferred scripts (the bundle) run.
+    page.add_init_script(
+        "document.addEventListener('readystatechange', () => { if (document.readyState === 'interactive')"
+        " window.classBeforeBundle = document.documentElement.className });"
+    )
+    page.goto(site_url + "cases/")
+    assert page.evaluate("window.classBeforeBundle").split() == ["js", "js-focus-visible"]
+    assert page.evaluate("document.documentElement.className").split() == ["js", "js-focus-visible"]
+    expect(page.locator(".md-search")).to_be_visible()
+    with_js.close()
+
+    without_js = browser.new_context(java_script_enabled=False)
+    page = without_js.new_page()
+    page.goto(site_url + "cases/")
+    assert page.locator("html").get_attribute("class") == "no-js"
+    expect(page.locator(".md-search")).to_be_hidden()
+    without_js.close()
