@@ -24,6 +24,7 @@ from macros.exports import DOWNLOAD_DIR, render_in_background, write_downloads
 from macros.glossary_links import link_terms
 from macros.load import DataInvalid, load_dataset_cached
 from macros.nav import extend_nav, nav_entries
+from macros.nav_memo import install as install_nav_memo
 from macros.pages import generated_pages, is_generated
 from macros.prerender import PageJob, render_pages
 from macros.render import render, stop_checking_for_edits
@@ -98,6 +99,12 @@ def on_files(files, config):
         files.remove(downloads)
         files.append(downloads)
     return files
+
+
+@event_priority(100)  # before page_split takes the second process's pages out of `files`
+def on_env(env, config, files):
+    install_nav_memo(env, [f.url for f in files.documentation_pages()])
+    return env
 
 
 def _edit_part(config):

@@ -38,6 +38,7 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by path, not as a package
     sys.path.insert(0, str(ROOT))
 
 from macros import forking
+from macros.nav_memo import install as install_nav_memo
 from macros.pages import is_generated_source
 
 log = logging.getLogger("mkdocs.hooks.page_split")
@@ -108,9 +109,10 @@ def _child(link) -> None:
     for page in child["others"]:  # converted in the parent; the navigation shows their titles
         page.read_source(config)
         page.title = titles[page.file.src_uri]
-    # The theme's environment as MkDocs makes it: no plugin here changes it in on_env,
-    # which has not run yet (a change would show in tests/test_reproducible.py).
+    # The theme's environment as MkDocs makes it, with what data_pages' on_env adds (on_env
+    # has not run yet; a difference would show in tests/test_reproducible.py).
     env = config.theme.get_env()
+    install_nav_memo(env, [f.url for f in files.documentation_pages()])
     for page in child["pages"]:
         _build_page(page, config, child["doc_files"], child["nav"], env)
     for page in child["pages"]:
