@@ -61,6 +61,27 @@ def test_headers_sort_the_table(browser_page, site_url, dataset):
     assert again == shown_with_counts[::-1]
 
 
+def test_headers_are_reached_with_tab_and_sort_with_enter(browser_page, site_url):
+    """Keyboard only: from the filters, Tab reaches the column headers and Enter sorts."""
+    page, log = browser_page
+    open_page(page, log, site_url + "compare/")
+    page.focus("[data-reset]")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('table.compare-table thead th')"):
+            break
+    else:
+        raise AssertionError("Tab never reached a column header of the comparison table")
+    header = page.locator("table.compare-table thead th:focus")
+    before = header.get_attribute("aria-sort")  # the first column is the default order
+    page.keyboard.press("Enter")
+    direction = header.get_attribute("aria-sort")
+    assert direction in ("ascending", "descending") and direction != before
+    page.keyboard.press("Enter")
+    assert header.get_attribute("aria-sort") in ("ascending", "descending")
+    assert header.get_attribute("aria-sort") != direction
+
+
 def test_download_gives_exactly_the_rows_in_view(browser_page, site_url, dataset):
     page, log = browser_page
     open_page(page, log, site_url + "compare/?section=基盤ありのグループ")
