@@ -75,8 +75,7 @@ def csv_bytes(table: Table) -> bytes:
 # Every cell is written with its own type: no text is ever read as a formula,
 # a number or a link, whatever it starts with.
 _XLSX_OPTIONS = {
-    "in_memory": True,
-    "constant_memory": True,  # rows are streamed out in order
+    "in_memory": True,  # no temporary files (XlsxWriter's constant_memory mode needs them, and was slower here)
     "strings_to_formulas": False,
     "strings_to_numbers": False,
     "strings_to_urls": False,
