@@ -230,9 +230,11 @@ def chart_page(built_site) -> str:
     return "charts/" if "charts/" in pages else pages[0]
 
 
-def activate_first_chart(page, log, url: str) -> str:
-    """Press the first chart's "interactive" button; return the chart id once plotly has drawn it."""
-    button = page.locator("button[data-activate]").first
+def activate_chart(page, log, url: str, chart_id: str | None = None) -> str:
+    """Press a chart's "interactive" button (the first one's by default); return the chart id
+    once plotly has drawn it."""
+    selector = f'button[data-activate="{chart_id}"]' if chart_id else "button[data-activate]"
+    button = page.locator(selector).first
     expect(button).to_be_visible()
     chart_id = button.get_attribute("data-activate")
     button.click()
@@ -322,7 +324,16 @@ class Visit:
     tables: list[dict]
     axe: list[dict]
     print_overflow: list[str]
+    charts: list[dict]
 
+
+# Every chart as drawn on screen: its picture's size and its data marks (each carries a <title>).
+CHARTS_JS = """() => [...document.querySelectorAll('[data-chart]')].map(c => {
+    const svg = c.querySelector('svg');
+    const box = svg ? svg.getBoundingClientRect() : {width: 0, height: 0};
+    return {id: c.dataset.chart, width: box.width, height: box.height,
+            marks: svg ? svg.querySelectorAll(':is(rect, circle, path, polygon) > title').length : 0};
+})"""
 
 TABLES_JS = """() => [...document.querySelectorAll('table.data-table')].map(t => ({
     cls: t.className,
@@ -347,7 +358,7 @@ def site_visits(browser: Browser, site_url: str, site_pages: list[str], search_w
                 not_opened = [
                     {"id": "page-not-opened", "impact": "critical", "help": failed[0], "targets": [], "summary": ""}
                 ]
-                visits[path] = Visit(log.problems() + failed, list(log.requests), None, [], not_opened, failed)
+                visits[path] = Visit(log.problems() + failed, list(log.requests), None, [], not_opened, failed, [])
                 continue
             visits[path] = Visit(
                 problems=log.problems(),
@@ -356,6 +367,7 @@ def site_visits(browser: Browser, site_url: str, site_pages: list[str], search_w
                 tables=page.evaluate(TABLES_JS),
                 axe=run_axe(page),
                 print_overflow=print_overflow(page),
+                charts=page.evaluate(CHARTS_JS),
             )
     finally:
         context.close()

@@ -6,7 +6,7 @@ and docs/assets/a11y.css.
 
 from __future__ import annotations
 
-from .conftest import AXE_TAGS, activate_first_chart, format_violations, open_page, run_axe
+from .conftest import AXE_TAGS, activate_chart, format_violations, open_page, run_axe
 
 
 def test_axe_finds_no_wcag_a_or_aa_violations_on_any_page(site_visits):
@@ -27,7 +27,7 @@ def test_axe_finds_no_violations_in_an_interactive_chart(browser_page, site_url,
     """Switching a chart to plotly puts buttons (its mode bar) into the page: still no violations."""
     page, log = browser_page
     open_page(page, log, site_url + chart_page)
-    activate_first_chart(page, log, site_url + chart_page)
+    activate_chart(page, log, site_url + chart_page)
     violations = run_axe(page)
     assert not violations, format_violations(violations)
 

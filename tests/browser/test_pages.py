@@ -8,7 +8,10 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import activate_first_chart, open_page
+from macros.charts import all_charts
+from macros.map_svg import places
+
+from .conftest import activate_chart, open_page
 
 
 def test_every_page_loads_without_errors_and_only_from_127_0_0_1(site_visits):
@@ -149,10 +152,48 @@ def test_interactive_chart_loads_plotly_from_this_site_and_draws(browser_page, s
     page, log = browser_page
     open_page(page, log, site_url + chart_page)
     assert not any("plotly" in u for u in log.requests), "plotly loaded before the reader asked for it"
-    chart_id = activate_first_chart(page, log, site_url + chart_page)
+    chart_id = activate_chart(page, log, site_url + chart_page)
     container = page.locator(f'[data-chart="{chart_id}"]')
     expect(container.locator(".main-svg").first).to_be_visible()
     assert any("plotly" in u for u in log.requests), log.requests
+    assert not log.problems(), log.problems()
+
+
+def test_every_chart_is_drawn(site_visits, dataset):
+    """Every chart of the data set is on some page, drawn at a readable size with its data marks."""
+    drawn = {chart["id"]: (path or "/", chart) for path, visit in site_visits.items() for chart in visit.charts}
+    assert set(drawn) == set(all_charts(dataset))
+    undrawn = [f"{path} {c['id']}: {c['width']:.0f}x{c['height']:.0f} px, {c['marks']} marks"
+               for path, c in drawn.values() if c["width"] < 300 or c["height"] < 100 or c["marks"] == 0]
+    assert not undrawn, "\n".join(undrawn)
+
+
+def test_every_chart_switches_to_its_interactive_version(browser_page, site_url, site_visits):
+    page, log = browser_page
+    switched = []
+    for path, visit in site_visits.items():
+        if not visit.charts:
+            continue
+        open_page(page, log, site_url + path)
+        for chart_id in (chart["id"] for chart in visit.charts):
+            activate_chart(page, log, site_url + path, chart_id)
+            expect(page.locator(f'[data-chart="{chart_id}"] .main-svg').first).to_be_visible()
+            switched.append(chart_id)
+        assert not log.problems(), (path, log.problems())
+    assert len(switched) == sum(len(v.charts) for v in site_visits.values()) > 0
+
+
+def test_the_map_draws_a_marker_for_every_place_and_lists_every_case(browser_page, site_url, dataset):
+    page, log = browser_page
+    open_page(page, log, site_url + "map/")
+    in_japan, abroad = places(dataset)
+    svg = page.locator("svg.map-svg")
+    expect(svg).to_be_visible()
+    box = svg.bounding_box()
+    assert box["width"] > 300 and box["height"] > 300
+    assert svg.locator("circle").count() == len(in_japan) > 0
+    listed = sum(len(p.cases) for p in in_japan + abroad)
+    assert page.locator("figure.case-map table tbody tr").count() == listed == len([c for c in dataset.cases if c.place])
     assert not log.problems(), log.problems()
 
 
