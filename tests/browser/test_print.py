@@ -27,11 +27,20 @@ def pdf_dir(tmp_path_factory):
     return tmp_path_factory.mktemp("print")
 
 
+A4_PORTRAIT, A4_LANDSCAPE = "portrait", "landscape"
+WITHOUT_TABLES = {"lessons/brief/"}  # the brief is headed sections and lists
+
+
 @pytest.mark.parametrize(
-    "path,min_pages",
-    [("cases/tama/", 3), ("cases/", 2)],  # a case with wide tables; the index of all cases
+    "path,min_pages,orientation",
+    [
+        ("cases/tama/", 3, A4_PORTRAIT),  # a case with wide tables
+        ("cases/", 2, A4_PORTRAIT),  # the index of all cases
+        ("compare/", 2, A4_LANDSCAPE),  # a dozen columns: extra.css turns its pages
+        ("lessons/brief/", 1, A4_PORTRAIT),  # the brief for meetings
+    ],
 )
-def test_page_prints_to_a4_pdf_within_the_margins(browser_page, site_url, pdf_dir, path, min_pages):
+def test_page_prints_to_a4_pdf_within_the_margins(browser_page, site_url, pdf_dir, path, min_pages, orientation):
     page, log = browser_page
     page.set_viewport_size({"width": PRINT_WIDTH, "height": 1000})
     page.emulate_media(media="print")
@@ -48,17 +57,20 @@ def test_page_prints_to_a4_pdf_within_the_margins(browser_page, site_url, pdf_di
                          document.querySelector('.md-content').getBoundingClientRect().right + 1)
             .map(t => `${t.className}: ${t.scrollWidth}px`)"""
     )
-    assert page.locator(".md-content table").count() > 0
+    assert page.locator(".md-content table").count() > 0 or path in WITHOUT_TABLES  # the check above saw tables
     assert not tables, tables
     assert not page.evaluate(PRINT_OVERFLOW_JS)
 
     name = path.strip("/").replace("/", "-") or "home"
     pdf = pdf_dir / f"{name}.pdf"
-    page.pdf(path=str(pdf), format="A4", print_background=True)
+    # As a browser's print dialog does: A4 unless the page's CSS asks for another @page size.
+    page.pdf(path=str(pdf), format="A4", print_background=True, prefer_css_page_size=True)
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF-")
     pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
     assert pages >= min_pages, pages
+    sizes = {tuple(round(float(n)) for n in box.split()[2:]) for box in re.findall(rb"/MediaBox\s*\[([^\]]*)\]", data)}
+    assert sizes == {(842, 595) if orientation == A4_LANDSCAPE else (595, 842)}, sizes  # A4 in points
     assert not log.problems(), log.problems()
     if shutil.which("pdftoppm"):  # an image of page 1 for a person to judge legibility
         subprocess.run(
