@@ -59,16 +59,17 @@ class Partner:
 
     def __init__(self, function: Callable[["_Link"], None]):
         context = multiprocessing.get_context("fork")
-        self._link, child_end = context.Pipe(duplex=True)
+        parent_end, child_end = context.Pipe(duplex=True)
+        self._link = _Link(parent_end)
         self._child = context.Process(target=_converse, args=(function, child_end), daemon=True)
         self._child.start()
         child_end.close()
 
     def send(self, value) -> None:
-        self._link.send_bytes(_pickled((True, value)))
+        self._link.send(value)
 
     def receive(self):
-        ok, value = pickle.loads(self._link.recv_bytes())
+        ok, value = self._link.message()
         if not ok:
             self.close()
             raise value
@@ -80,14 +81,22 @@ class Partner:
 
 
 class _Link:
+    """One end of the pipe: messages are (ok, value) pickles; ok is False for the child's error."""
+
     def __init__(self, connection):
         self._connection = connection
 
     def send(self, value) -> None:
         self._connection.send_bytes(_pickled((True, value)))
 
+    def message(self) -> tuple:
+        return pickle.loads(self._connection.recv_bytes())
+
     def receive(self):
-        return pickle.loads(self._connection.recv_bytes())[1]
+        return self.message()[1]
+
+    def close(self) -> None:
+        self._connection.close()
 
 
 def _converse(function: Callable[[_Link], None], connection) -> None:

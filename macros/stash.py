@@ -23,10 +23,15 @@ _MARK = re.compile(r"<!--rendered-part:(\d+)-->")
 _DEFERRED_MARK = re.compile(r"<!--deferred-part:(\d+)-->")
 
 
+def _marked(meta: dict, key: str, kind: str, part) -> str:
+    """Keep part in meta[key]; return the marker that stands for it in the Markdown."""
+    parts = meta.setdefault(key, [])
+    parts.append(part)
+    return f"\n<!--{kind}:{len(parts) - 1}-->\n"
+
+
 def stash(meta: dict, html: str) -> str:
-    parts = meta.setdefault(KEY, [])
-    parts.append(html)
-    return f"\n<!--rendered-part:{len(parts) - 1}-->\n"
+    return _marked(meta, KEY, "rendered-part", html)
 
 
 def unstash(meta: dict, html: str) -> str:
@@ -43,9 +48,7 @@ def _unwrapped(html: str, kind: str) -> str:
 
 def defer(meta: dict, render: Callable[[], str]) -> str:
     """A marker for HTML that render() makes when the page is built."""
-    parts = meta.setdefault(DEFERRED_KEY, [])
-    parts.append(render)
-    return f"\n<!--deferred-part:{len(parts) - 1}-->\n"
+    return _marked(meta, DEFERRED_KEY, "deferred-part", render)
 
 
 def has_deferred(meta: dict) -> bool:
