@@ -11,9 +11,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import scaffold, schema_export, vocab
-from .load import DataInvalid, default_data_dir, load_dataset
-from .yaml_source import Problem
+from .data import vocab
+from .data.load import default_data_dir, load_dataset
+from .data.messages import DataInvalid, Problem
 
 
 def _escape_data(text: str) -> str:
@@ -56,7 +56,9 @@ def _validate(args) -> int:
 
 
 def _schema(args) -> int:
-    stale = schema_export.write_schemas(check=args.check)
+    from .export import schema  # each command imports only what it needs
+
+    stale = schema.write_schemas(check=args.check)
     if args.check and stale:
         print("JSON Schema が古くなっています: " + ", ".join(stale), file=sys.stderr)
         print("python -m macros schema を実行して更新してください。", file=sys.stderr)
@@ -65,6 +67,8 @@ def _schema(args) -> int:
 
 
 def _scaffold(args) -> int:
+    from . import scaffold
+
     data_dir = Path(args.data) if args.data else default_data_dir()
     if args.kind == "case" and not args.section:
         print("事例には --section が必要です（" + ", ".join(vocab.SECTIONS) + "）", file=sys.stderr)

@@ -7,7 +7,7 @@ the models inside it, with its description as a Japanese comment), so it cannot
 drift from the schema. Every value the contributor must supply is the
 placeholder TODO: in a field that needs an ID, a number, a period, a source or
 one of a fixed list of values TODO is itself a validation error, and a TODO
-left in a free-text field is reported by placeholder_problems(), which load_dataset runs (so
+left in a free-text field is reported by data/placeholders.py, which every load runs (so
 `python -m macros validate` and every build report it): an unfilled file never passes.
 """
 
@@ -21,13 +21,9 @@ from pathlib import Path
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
-from . import vocab
-from .models import Case
-from .yaml_source import Problem, format_loc
-
-PLACEHOLDER = "TODO"
-PLACEHOLDER_MESSAGE = "未記入です。TODO を報告書にもとづく値に置き換えてください（任意の項目なら行ごと削除できます）"
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+from .data import vocab
+from .data.models import ID_PATTERN, Case
+from .data.placeholders import PLACEHOLDER
 INDENT = "  "
 COMMENT_WIDTH = 100
 ITEM_NOTE = "1件目（必要なだけ「- 」から繰り返す。該当がなければリスト全体を [] にする）"
@@ -253,7 +249,7 @@ def _model_lines(
 
 def scaffold_text(case_id: str, number: int, section: str | None, kind: str = "case") -> str:
     """The YAML text of a new case (or column) with every field of Case present."""
-    if not ID_PATTERN.match(case_id):
+    if not re.fullmatch(ID_PATTERN, case_id):
         raise ValueError(f"ID '{case_id}' は英小文字・数字・ハイフンで書いてください（例: adock-kobe）")
     if kind not in vocab.KINDS:
         raise ValueError(f"kind は {', '.join(vocab.KINDS)} のどれかです")
@@ -274,7 +270,7 @@ def scaffold_text(case_id: str, number: int, section: str | None, kind: str = "c
 
 def scaffold_case(data_dir: Path, case_id: str, number: int, section: str | None, kind: str = "case") -> Path:
     """Write data/cases/<id>.yaml (or data/columns/); refuse to overwrite an existing file."""
-    folder = data_dir / ("cases" if kind == "case" else "columns")
+    folder = data_dir / vocab.FOLDERS[kind]
     target = folder / f"{case_id}.yaml"
     text = scaffold_text(case_id, number, section, kind)
     existing = [p for p in (folder / f"{case_id}.yaml", folder / f"{case_id}.yml") if p.exists()]
@@ -284,23 +280,3 @@ def scaffold_case(data_dir: Path, case_id: str, number: int, section: str | None
     with open(target, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
         handle.write(text)
     return target
-
-
-# ------------------------------------------------------------ placeholders
-
-
-def _placeholders(data, loc: tuple = ()):
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _placeholders(value, loc + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _placeholders(value, loc + (index,))
-    elif isinstance(data, str) and data.strip() == PLACEHOLDER:
-        yield loc
-
-
-def placeholder_problems(source) -> list[Problem]:
-    """A problem for every TODO left in a loaded file (a TODO in free text passes the schema)."""
-    return [Problem(source.path, source.line_of(loc), format_loc(loc), PLACEHOLDER_MESSAGE)
-            for loc in _placeholders(source.data)]

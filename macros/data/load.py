@@ -1,0 +1,128 @@
+"""Load and validate everything under data/, reporting every problem at once."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from . import checks, vocab
+from .dataset import Dataset
+from .messages import DataInvalid, Problem, problems_from_validation
+from .models import Case, GlossaryFile, MetricFile, RegionFile, SourceFile, ThemeFile
+from .placeholders import placeholder_problems
+from .yaml_source import DataFileError, LoadedYaml, load_yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA_DIR = ROOT / "data"
+DATA_DIR_VARIABLE = "SME_DATA_DIR"  # lets tests and benchmarks build a site from other data
+
+# The files beside the case folders: (file name, model, the list inside it).
+LIST_FILES = (
+    ("themes.yaml", ThemeFile, "themes"),
+    ("glossary.yaml", GlossaryFile, "terms"),
+    ("metrics.yaml", MetricFile, "metrics"),
+    ("sources.yaml", SourceFile, "sources"),
+    ("regions.yaml", RegionFile, "regions"),
+)
+
+
+def default_data_dir() -> Path:
+    return Path(os.environ.get(DATA_DIR_VARIABLE) or DATA_DIR)
+
+
+def _display(path: Path, data_dir: Path) -> str:
+    try:
+        return str(path.relative_to(data_dir.parent))
+    except ValueError:
+        return str(path)
+
+
+def _parse_file(path: Path, model: type[BaseModel], data_dir: Path) -> tuple:
+    """(the model or None, the LoadedYaml or None, the problems found in this file)."""
+    try:
+        source = load_yaml(path, _display(path, data_dir))
+    except DataFileError as exc:
+        return None, None, [exc.problem]
+    if not isinstance(source.data, dict):
+        return None, source, [Problem(source.path, 1, "", "ファイルの最上位は「キー: 値」の形にしてください")]
+    parsed, found = None, []
+    try:
+        parsed = model.model_validate(source.data)
+    except ValidationError as exc:
+        found = problems_from_validation(source, exc)
+    # A TODO left from `scaffold` in free text passes the schema; report it unless already reported.
+    reported = {p.field for p in found}
+    found += [p for p in placeholder_problems(source) if p.field not in reported]
+    return parsed, source, found
+
+
+def _list_file(data_dir: Path, name: str, model, attr: str, problems, origins) -> list:
+    path = data_dir / name
+    if not path.exists():
+        problems.append(Problem(_display(path, data_dir), None, "", "ファイルがありません"))
+        return []
+    parsed, source, found = _parse_file(path, model, data_dir)
+    problems.extend(found)
+    items = list(getattr(parsed, attr)) if parsed else []
+    for index, item in enumerate(items):
+        origins[(attr, item.id)] = (source, (attr, index))
+    return items
+
+
+def _load_cases(data_dir: Path, problems: list[Problem], origins: dict) -> tuple[list[Case], set[str]]:
+    """Every case and column file; (the valid ones, the ids of files that did not parse)."""
+    cases: list[Case] = []
+    first_file: dict[str, str] = {}
+    unparsed: set[str] = set()
+    for kind, folder in vocab.FOLDERS.items():
+        for path in sorted((data_dir / folder).glob("*.y*ml")):
+            case, source, found = _parse_file(path, Case, data_dir)
+            problems.extend(found)
+            if case is None:
+                unparsed.add(path.stem)
+                continue
+            if path.stem != case.id:
+                problems.append(Problem(source.path, source.line_of(("id",)), "id", f"ファイル名は {case.id}.yaml にしてください"))
+            if case.kind != kind:
+                problems.append(Problem(source.path, source.line_of(("kind",)), "kind", f"{folder}/ のファイルは kind: {kind} です"))
+            if case.id in first_file:
+                message = f"ID '{case.id}' が重複しています（{first_file[case.id]} と同じ）"
+                problems.append(Problem(source.path, source.line_of(("id",)), "id", message))
+                continue
+            first_file[case.id] = source.path
+            cases.append(case)
+            origins[("cases", case.id)] = (source, ())
+    return sorted(cases, key=lambda c: (c.kind != "case", c.number)), unparsed
+
+
+def load_dataset(data_dir: Path | None = None) -> Dataset:
+    """Validate every file; raise DataInvalid listing all problems, or return the data."""
+    data_dir = data_dir or default_data_dir()
+    problems: list[Problem] = []
+    origins: dict[tuple, tuple[LoadedYaml, tuple]] = {}
+    cases, unparsed = _load_cases(data_dir, problems, origins)
+    lists = {attr: _list_file(data_dir, name, model, attr, problems, origins) for name, model, attr in LIST_FILES}
+    dataset = Dataset(cases=cases, **lists, origins=origins, unparsed_ids=unparsed)
+    problems.extend(checks.check_dataset(dataset))
+    if problems:
+        raise DataInvalid(problems)
+    return dataset
+
+
+_cache: dict = {}
+
+
+def _fingerprint(data_dir: Path) -> tuple:
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.rglob("*.y*ml")))
+
+
+def load_dataset_cached(data_dir: Path | None = None) -> Dataset:
+    """load_dataset, reused while no data file changed (the macros and the hooks share one load)."""
+    data_dir = data_dir or default_data_dir()
+    key = (str(data_dir), _fingerprint(data_dir))
+    if key not in _cache:
+        _cache.clear()
+        _cache[key] = load_dataset(data_dir)
+    return _cache[key]

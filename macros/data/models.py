@@ -1,0 +1,370 @@
+"""The one schema of the data (pydantic). Validation, the JSON Schema for
+editors, the data dictionary page and the export column docs all come from it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+from . import vocab
+from .periods import FORMAT_HELP, parse_period
+
+# ---------------------------------------------------------------- scalar types
+
+
+def _period(value: object) -> str:
+    return parse_period(value).text
+
+
+def _literal(values: dict) -> object:
+    return Literal.__getitem__(tuple(values))
+
+
+PeriodStr = Annotated[
+    str,
+    BeforeValidator(_period),
+    Field(description=f"時点または期間。{FORMAT_HELP}", examples=["1999", "2003-11", "FY2002", "FP2003-02"]),
+]
+
+# 事例N, コラムN or a numbered part of the chapter (3．), then an optional （k） and a short note.
+REF_PATTERN = r"^(事例[1-9][0-9]*|コラム[1-9][0-9]*|[1-9]．)(（[0-9]+）)?[^\n]{0,40}$"
+Ref = Annotated[
+    str,
+    Field(
+        pattern=REF_PATTERN,
+        description="報告書内の出典箇所（事例番号と小見出し）",
+        examples=["事例5（2）", "事例11（2）脚注17", "3．（8）"],
+    ),
+]
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Id = Annotated[
+    str,
+    Field(pattern=ID_PATTERN, max_length=60, description="英小文字・数字・ハイフンのID"),
+]
+# YAML folds a line break in a ">-" block into a space, which Japanese does
+# not use between words: drop a space that sits between two wide characters.
+_FOLDED_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])")
+
+
+def _unfold_japanese(text: str) -> str:
+    return _FOLDED_SPACE.sub("", text)
+
+
+Text = Annotated[str, AfterValidator(_unfold_japanese), Field(min_length=1, max_length=4000)]
+ShortText = Annotated[str, AfterValidator(_unfold_japanese), Field(min_length=1, max_length=200)]
+
+_UNSAFE_URL = re.compile(r"^\s*(javascript|data|vbscript|file):", re.IGNORECASE)
+
+
+def _safe_url(url: str) -> str:
+    if _UNSAFE_URL.match(url) or not re.match(r"^https?://[^\s<>\"']+$", url):
+        raise ValueError("URL は http:// か https:// で始まる通常のアドレスにしてください")
+    return url
+
+
+Url = Annotated[str, AfterValidator(_safe_url)]
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors; types are not silently coerced."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+# ------------------------------------------------------------------- parts
+
+
+class Name(Strict):
+    ja: ShortText = Field(description="正式名称（日本語）", examples=["アドック神戸"])
+    short: ShortText = Field(description="表やグラフで使う短い名称", examples=["アドック神戸"])
+    en: ShortText = Field(description="英語名", examples=["ADOC Kobe"])
+    en_official: bool = Field(
+        default=False, description="英語名が報告書に書かれた正式なものなら true、編集部の訳なら false"
+    )
+    kana: ShortText | None = Field(default=None, description="読み（分かる場合）")
+
+
+class Coordinates(Strict):
+    lat: float = Field(ge=-90, le=90, description="緯度（世界測地系）")
+    lon: float = Field(ge=-180, le=180, description="経度")
+    precision: _literal(vocab.COORDINATE_PRECISION) = Field(
+        description="座標の精度。報告書は座標を記さないので編集部が代表点を置いた"
+    )
+
+
+class Place(Strict):
+    """Where the case stands (for the map)."""
+
+    country: Literal["JP", "US"] = Field(description="国（ISO 3166-1 alpha-2）")
+    prefecture: ShortText | None = Field(default=None, description="都道府県・州", examples=["兵庫県"])
+    municipality: ShortText | None = Field(default=None, description="市区町村（報告書が記す場合）")
+    area_note: ShortText | None = Field(default=None, description="範囲が広い場合の説明", examples=["京都府南部"])
+    coordinates: Coordinates = Field(description="地図上の代表点")
+    source: Ref
+
+
+class Base(Strict):
+    name: ShortText = Field(description="ネットワークを生んだ基盤となる組織", examples=["兵庫県中小企業家同友会"])
+    kind: ShortText = Field(description="基盤の種類", examples=["中小企業家同友会"])
+    note: Text | None = Field(default=None, description="基盤についての注記")
+    source: Ref
+
+
+class Dated(Strict):
+    date: PeriodStr
+    source: Ref
+
+
+class LegalForm(Strict):
+    form: _literal(vocab.LEGAL_FORMS) = Field(description="法人格・組織形態")
+    entity: ShortText = Field(description="その形態をとる組織の名称", examples=["有限会社アドック神戸"])
+    since: PeriodStr | None = Field(default=None, description="その形態になった時期（不明なら省略）")
+    capital_jpy: int | None = Field(default=None, ge=0, le=10**13, description="資本金（円）")
+    third_sector: bool = Field(default=False, description="第三セクター（官民共同出資）なら true")
+    note: Text | None = Field(default=None, description="法人格についての注記")
+    source: Ref
+
+
+class BreakdownItem(Strict):
+    label: ShortText = Field(description="内訳の項目名（産・学・官など）", examples=["産"])
+    value: float = Field(ge=0, description="内訳の値（親と同じ単位）")
+
+
+class MemberCount(Strict):
+    id: Id
+    scope: ShortText = Field(description="何を数えたか", examples=["会員企業", "メンバークラスター"])
+    count: int = Field(ge=0, le=10_000_000, description="数（内訳の行では内訳の値）")
+    unit: _literal({k: vocab.UNITS[k] for k in ("companies", "people", "organisations", "groups")}) = Field(
+        description="単位"
+    )
+    qualifier: _literal(vocab.QUALIFIERS) = Field(
+        default="exact", description="数の限定（約・超・以上・未満・以下。exact は限定なし）"
+    )
+    as_of: PeriodStr = Field(description="時点。報告書の「現在」は 2003/2004")
+    breakdown: list[BreakdownItem] = Field(default_factory=list, description="内訳（産・学・官など）")
+    source: Ref
+
+
+class Figure(Strict):
+    id: Id
+    metric: Id = Field(description="data/metrics.yaml の指標ID", examples=["sales", "membership-fee"])
+    label: ShortText = Field(description="この数値の説明（日本語）", examples=["売上高"])
+    value: float = Field(ge=0, le=1e15, description="数値（範囲のときは下限）")
+    value_max: float | None = Field(default=None, ge=0, le=1e15, description="範囲の上限（150〜200件など）")
+    qualifier: _literal(vocab.QUALIFIERS) = Field(
+        default="exact", description="数値の限定（約・超・以上・未満・以下・範囲。exact は限定なし）"
+    )
+    unit: _literal(vocab.UNITS) = Field(description="単位")
+    period: PeriodStr = Field(description="数値の時点または対象期間")
+    basis: ShortText | None = Field(default=None, description="算定の基礎（売上、利益など）")
+    breakdown: list[BreakdownItem] = Field(default_factory=list, description="内訳")
+    note: Text | None = Field(default=None, description="数値についての注記")
+    source: Ref
+
+
+class Member(Strict):
+    name: ShortText = Field(description="報告書が挙げる会員の名称", examples=["㈱藤井金型製作所"])
+    business: ShortText | None = Field(default=None, description="事業内容")
+    location: ShortText | None = Field(default=None, description="所在地（報告書が記す場合）")
+    role: ShortText | None = Field(default=None, description="グループ内の役割", examples=["代表幹事"])
+    source: Ref
+
+
+class Support(Strict):
+    provider: ShortText = Field(description="支援した組織", examples=["東大阪市"])
+    kind: _literal(vocab.SUPPORT_KINDS) = Field(description="支援の種類")
+    description: Text = Field(description="支援の内容")
+    amount_jpy: int | None = Field(default=None, ge=0, le=10**13, description="金額（円）")
+    amount_basis: _literal(vocab.AMOUNT_BASES) | None = Field(
+        default=None, description="金額の単位期間（年額・総額・月額）"
+    )
+    period: PeriodStr | None = Field(default=None, description="支援の時期・期間")
+    duration_years: float | None = Field(default=None, gt=0, le=100, description="支援の期間（年）")
+    source: Ref
+
+
+class Activity(Strict):
+    name: ShortText = Field(description="活動の名称")
+    description: Text = Field(description="活動の内容（編集部の言葉で）")
+    source: Ref
+
+
+class JointOrders(Strict):
+    mechanism: _literal(vocab.JOINT_ORDER_MECHANISMS) = Field(description="共同受注で誰が責任を負うかの方式")
+    window: ShortText = Field(description="発注者の窓口")
+    responsibility: ShortText = Field(description="誰が責任を負うか")
+    allocation: Text = Field(description="仕事の割り振り方")
+    response_promise: ShortText | None = Field(default=None, description="回答の約束（2時間以内など）")
+    fee: ShortText | None = Field(default=None, description="グループへの手数料の考え方")
+    note: Text | None = Field(default=None, description="共同受注の仕組みについての注記")
+    source: Ref
+
+
+class Partner(Strict):
+    name: ShortText = Field(description="関わった相手の名称")
+    role: ShortText = Field(description="相手の役割（発注者など）")
+
+
+class Product(Strict):
+    name: ShortText = Field(description="製品・プロジェクトの名称")
+    kind: _literal(vocab.PRODUCT_KINDS) = Field(description="製品・プロジェクトの種類")
+    date: PeriodStr | None = Field(default=None, description="時期")
+    description: Text = Field(description="内容（編集部の言葉で）")
+    partners: list[Partner] = Field(default_factory=list, description="関わった相手")
+    outcome: Text | None = Field(default=None, description="結果・成果")
+    source: Ref
+
+
+class Event(Strict):
+    date: PeriodStr = Field(description="時期")
+    event: Text = Field(description="出来事（編集部の言葉で）")
+    source: Ref
+
+
+class Relation(Strict):
+    type: _literal(vocab.RELATION_TYPES) = Field(description="関係の種類")
+    target: Id = Field(description="関係先の事例・コラムのID")
+    note: Text | None = Field(default=None, description="関係についての注記")
+    source: Ref
+
+
+class Person(Strict):
+    name: ShortText = Field(description="報告書に書かれた表記のまま")
+    role: ShortText = Field(description="報告書が記す公的な役割のみ")
+    organisation: ShortText | None = Field(default=None, description="所属する組織")
+    source: Ref
+
+
+class Lesson(Strict):
+    text: Text = Field(description="北九州への示唆（編集部の言葉で要約）")
+    themes: list[Id] = Field(min_length=1, description="data/themes.yaml のテーマID")
+    source: Ref
+
+
+class NarrativeSection(Strict):
+    title: ShortText = Field(description="要約の見出し")
+    text: Text = Field(description="編集部の言葉による要約（引用は短く「」で）")
+    source: Ref
+
+
+class DataNote(Strict):
+    id: Id
+    kind: _literal(vocab.NOTE_KINDS) = Field(description="注記の種類")
+    text: Text = Field(description="注記の本文")
+    refers_to: list[Id] = Field(default_factory=list, description="関係する数値・会員数のID")
+    source: Ref
+
+
+class Link(Strict):
+    title: ShortText = Field(description="リンク先の名称")
+    url: Url = Field(description="リンク先のアドレス（http:// か https://）")
+
+
+# ---------------------------------------------------------------- entities
+
+
+class Case(Strict):
+    """One case (事例) or column (コラム) of chapter III."""
+
+    id: Id = Field(description="URL とファイル名に使うID", examples=["adock-kobe"])
+    kind: _literal(vocab.KINDS) = Field(description="事例（case）かコラム（column）か")
+    number: int = Field(ge=1, le=99999, description="報告書の事例番号・コラム番号（追加事例は17から）")
+    section: _literal(vocab.SECTIONS) | None = Field(default=None, description="報告書の節（コラムは省略）")
+    name: Name
+    summary: Text = Field(description="数行の要約（編集部の言葉で）")
+    place: Place | None = Field(default=None, description="所在地（地図に使う）")
+    bases: list[Base] = Field(
+        default_factory=list, description="ネットワークを生んだ基盤（同友会・自治体・大学など）"
+    )
+    founded: Dated | None = Field(default=None, description="設立の時期")
+    legal_forms: list[LegalForm] = Field(default_factory=list, description="設立以降の法人格の変遷（古い順）")
+    members: list[MemberCount] = Field(default_factory=list, description="会員数（時点ごとに1件）")
+    member_companies: list[Member] = Field(default_factory=list, description="報告書が名前を挙げる会員企業・団体")
+    support: list[Support] = Field(default_factory=list, description="公的な支援（補助金・事務局の引受けなど）")
+    activities: list[Activity] = Field(default_factory=list, description="主な活動")
+    joint_orders: JointOrders | None = Field(default=None, description="共同受注の仕組み")
+    products: list[Product] = Field(
+        default_factory=list, description="製品・共同受注案件・共同開発などのプロジェクト"
+    )
+    figures: list[Figure] = Field(default_factory=list, description="報告書に書かれた数値（単位・時点・出典つき）")
+    timeline: list[Event] = Field(default_factory=list, description="沿革（出来事）")
+    relations: list[Relation] = Field(default_factory=list, description="他の事例・コラムとの関係")
+    people: list[Person] = Field(
+        default_factory=list, description="報告書に登場する人物（報告書が記す公的な役割のみ）"
+    )
+    narrative: list[NarrativeSection] = Field(default_factory=list, description="経緯と特徴（見出しつきの要約）")
+    lessons: list[Lesson] = Field(default_factory=list, description="北九州への示唆")
+    data_notes: list[DataNote] = Field(
+        default_factory=list, description="報告書の食い違い・あいまいさなどの注記（黙って直さずここに書く）"
+    )
+    unstated: list[ShortText] = Field(default_factory=list, description="報告書が記していない項目")
+    links: list[Link] = Field(default_factory=list, description="関連するウェブページ")
+    sources: list[Id] = Field(min_length=1, description="data/sources.yaml の出典ID")
+
+
+class Theme(Strict):
+    id: Id
+    number: int | None = Field(default=None, ge=1, le=99, description="報告書３．の番号（追加テーマは省略）")
+    title: ShortText = Field(description="テーマの見出し（編集部の言葉）")
+    report_heading: ShortText | None = Field(default=None, description="報告書の見出し（短い引用）")
+    summary: Text = Field(description="テーマの要約（編集部の言葉で）")
+    origin: _literal(vocab.THEME_ORIGINS) = Field(description="報告書の示唆か、編集部が加えたテーマか")
+    source: Ref
+
+
+class Term(Strict):
+    id: Id
+    term: ShortText = Field(description="用語")
+    reading: ShortText | None = Field(default=None, description="読み")
+    aliases: list[ShortText] = Field(default_factory=list, description="別の表記")
+    definition: Text = Field(description="用語の説明（編集部の言葉で）")
+    cases: list[Id] = Field(default_factory=list, description="この用語が重要な事例")
+    autolink: bool = Field(
+        default=True, description="本文中の語に説明を自動で付けるか（「現在」のように普通の意味でも使う語は false）"
+    )
+
+
+class Metric(Strict):
+    id: Id
+    label: ShortText = Field(description="指標の名称")
+    description: Text = Field(description="指標の説明")
+    group: _literal(vocab.METRIC_GROUPS) | None = Field(
+        default=None, description="サイトのどの表・グラフに載る指標か（なければどれにも載せない）"
+    )
+
+
+class Source(Strict):
+    id: Id
+    title: ShortText = Field(description="出典の表題")
+    author: ShortText | None = Field(default=None, description="著者・発行者")
+    year: int | None = Field(default=None, ge=1800, le=2100, description="発行年")
+    note: Text | None = Field(default=None, description="出典についての注記")
+
+
+class Region(Strict):
+    id: Id
+    label: ShortText = Field(description="地方の名称（比較表の絞り込みに使う）", examples=["近畿"])
+    prefectures: list[ShortText] = Field(min_length=1, description="この地方に入る都道府県", examples=[["大阪府"]])
+
+
+class ThemeFile(Strict):
+    themes: list[Theme]
+
+
+class GlossaryFile(Strict):
+    terms: list[Term]
+
+
+class MetricFile(Strict):
+    metrics: list[Metric]
+
+
+class SourceFile(Strict):
+    sources: list[Source]
+
+
+class RegionFile(Strict):
+    regions: list[Region]

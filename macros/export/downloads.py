@@ -1,0 +1,139 @@
+"""Open-data downloads: the files (CSV per table, XLSX, JSON, datapackage.json)
+and the data page that lists them.
+
+`render_downloads` makes every file's bytes once per loaded data set; the
+build publishes those bytes and the data page shows their sizes and row
+counts from the same render, so the page cannot disagree with the files.
+"""
+
+from __future__ import annotations
+
+from ..views.render import base_for, render, script_json
+from .tables import build_tables, empty_tables
+from .writers import (
+    CONVENTIONS,
+    DESCRIPTION,
+    JSON_NAME,
+    LICENSE,
+    PACKAGE_NAME,
+    TITLE,
+    TYPE_LABELS,
+    XLSX_NAME,
+    csv_bytes,
+    datapackage_bytes,
+    json_bytes,
+    version,
+    xlsx_bytes,
+)
+
+DOWNLOAD_DIR = "downloads"  # folder of the files in the built site
+
+_last: dict = {}  # the last data set rendered and its render: the page and the files share one
+
+
+def _rendered(dataset) -> dict:
+    """{"files": name -> bytes, "rows": CSV name -> row count}, rendered once per data set."""
+    if _last.get("dataset") is not dataset:
+        _last.update(dataset=dataset, render=_render(dataset))
+    return _last["render"]
+
+
+def render_downloads(dataset) -> dict[str, bytes]:
+    """Every download file, name -> bytes, in the order the page lists them."""
+    return dict(_rendered(dataset)["files"])
+
+
+def _render(dataset) -> dict:
+    tables = build_tables(dataset)
+    files = {t.filename: csv_bytes(t) for t in tables.values()}
+    files[XLSX_NAME] = xlsx_bytes(tables)
+    files[JSON_NAME] = json_bytes(dataset)
+    files[PACKAGE_NAME] = datapackage_bytes(tables, files)
+    return {"files": files, "rows": {t.filename: len(t.rows) for t in tables.values()}}
+
+
+_FORMATS = {
+    XLSX_NAME: ("Excel", "すべての表を1つのファイルに（最初のシート「説明」に各表と列の説明）"),
+    JSON_NAME: ("JSON", "すべてのデータをスキーマどおりの入れ子の形で（CSV の ' の付加なし）"),
+    PACKAGE_NAME: ("Frictionless Data Package", "CSV の列の型・説明・ライセンスを機械が読める形で"),
+}
+
+
+def download_info(dataset) -> list[dict]:
+    """Per file: name, format, bytes, rows and columns (None where not a table)."""
+    rendered = _rendered(dataset)
+    tables = {t.filename: t for t in empty_tables().values()}
+    info = []
+    for name, data in rendered["files"].items():
+        table = tables.get(name)
+        fmt, description = ("CSV", table.description_ja) if table else _FORMATS[name]
+        info.append({
+            "name": name,
+            "format": fmt,
+            "description": description,
+            "bytes": len(data),
+            "rows": rendered["rows"][name] if table else None,
+            "columns": table.column_names if table else None,
+        })
+    return info
+
+
+def size_text(size: int) -> str:
+    return f"{size / 1024:,.1f} KB" if size >= 1024 else f"{size:,} バイト"
+
+
+def json_ld(dataset, info: list[dict], page_url: str, site_url: str = "") -> dict:
+    """schema.org Dataset description (absolute URLs when the site URL is known)."""
+    root = site_url.rstrip("/") + "/" if site_url else ""
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": TITLE,
+        "description": DESCRIPTION,
+        "version": version(),
+        "license": LICENSE["path"],
+        "inLanguage": "ja",
+        "isAccessibleForFree": True,
+        "temporalCoverage": "2003/2004",
+        "spatialCoverage": {"@type": "Place", "name": "日本"},
+        "creator": {"@type": "Organization", "name": f"{TITLE} 編集部"},
+        "isBasedOn": {"@type": "Report", "name": "全国のネットワークグループの現状と課題（調査報告書第Ⅲ章）",
+                      "datePublished": "2004"},
+        "keywords": [t.title for t in dataset.themes],
+        "variableMeasured": [m.label for m in dataset.metrics],
+        "distribution": [
+            {"@type": "DataDownload", "name": item["name"], "encodingFormat": _MEDIA_TYPES[item["format"]],
+             "contentSize": f"{item['bytes']} B", "contentUrl": f"{root}{DOWNLOAD_DIR}/{item['name']}"}
+            for item in info
+        ],
+    }
+    if root:
+        ld["url"] = root + page_url.lstrip("/")
+    return ld
+
+
+_MEDIA_TYPES = {
+    "CSV": "text/csv",
+    "Excel": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "JSON": "application/json",
+    "Frictionless Data Package": "application/json",
+}
+
+
+def downloads_page(dataset, page_url: str, site_url: str = "") -> str:
+    """HTML of the data page: files, column dictionary, licence, citation, JSON-LD."""
+    info = download_info(dataset)
+    return render(
+        "downloads.html",
+        files=info,
+        tables=list(empty_tables().values()),
+        row_counts=_rendered(dataset)["rows"],
+        conventions=CONVENTIONS,
+        type_labels=TYPE_LABELS,
+        license=LICENSE,
+        title=TITLE,
+        version=version(),
+        size_text=size_text,
+        folder=base_for(page_url) + DOWNLOAD_DIR + "/",
+        json_ld=script_json(json_ld(dataset, info, page_url, site_url)),
+    )

@@ -1,0 +1,143 @@
+"""The 「このデータを編集」 link and last-change date of a case page, and the data changelog.
+
+Plain Python, no MkDocs: the repository address comes in as the `extra` mapping
+of mkdocs.yml (extra.repository, extra.branch) and the history as the list of
+commits from git_history.data_history(), read once per build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from functools import lru_cache
+
+from ..data import vocab
+from ..data.load import ROOT, default_data_dir
+from ..views.render import base_for, render
+from .git_history import Commit, data_history, japanese_date, last_changed
+from .pages import case_folder
+
+CHANGELOG_LIMIT = 100
+
+# Data files that are not case files, and the page that shows them.
+OTHER_FILES = {
+    "themes.yaml": ("北九州への示唆のテーマ", "lessons/"),
+    "glossary.yaml": ("用語集", "glossary/"),
+    "metrics.yaml": ("数値の指標", None),
+    "sources.yaml": ("出典", None),
+}
+
+
+@lru_cache(maxsize=1)
+def _history(root: Path, data_dir: Path) -> tuple[Commit, ...]:
+    return tuple(data_history(root, data_dir))
+
+
+def data_commits(root: Path = ROOT) -> list[Commit]:
+    """The history of the data folder in use; [] outside a git checkout.
+
+    One `git log` serves the edit dates and the changelog of a build: the hooks
+    call forget_commits() as each build starts, so `mkdocs serve` sees new commits.
+    """
+    return list(_history(root, default_data_dir()))
+
+
+def forget_commits() -> None:
+    _history.cache_clear()
+
+
+def repository_urls(extra) -> tuple[str, str] | None:
+    """(repository, branch) from mkdocs.yml `extra`, or None when no repository is set."""
+    extra = extra or {}
+    repository = str(extra.get("repository") or "").rstrip("/")
+    if not repository.startswith(("https://", "http://")):
+        return None
+    return repository, str(extra.get("branch") or "main")
+
+
+def case_file(case, data_dir: Path | None = None, root: Path = ROOT) -> str | None:
+    """The path of a case's YAML file inside the repository, or None if it lies outside."""
+    folder = (data_dir or default_data_dir()) / case_folder(case)
+    for suffix in (".yaml", ".yml"):
+        path = folder / f"{case.id}{suffix}"
+        if path.exists():
+            try:
+                return path.resolve().relative_to(root.resolve()).as_posix()
+            except ValueError:
+                return None
+    return None
+
+
+def case_edit(dataset, case_id: str, page_url: str, extra, commits: list[Commit],
+              data_dir: Path | None = None, root: Path = ROOT) -> str:
+    """Edit and view links to the case's YAML file, and the date its data last changed."""
+    case = dataset.case_by_id[case_id]
+    path = case_file(case, data_dir, root)
+    repo = repository_urls(extra)
+    changed = last_changed(commits).get(path) if path else None
+    if not (path and repo) and not changed:
+        return ""
+    urls = {}
+    if path and repo:
+        repository, branch = repo
+        urls = {"edit_url": f"{repository}/edit/{branch}/{path}", "view_url": f"{repository}/blob/{branch}/{path}"}
+    return render(
+        "case-edit.html",
+        path=path,
+        changed=changed,
+        changed_label=japanese_date(changed) if changed else "",
+        base=base_for(page_url),
+        edit_url=urls.get("edit_url"),
+        view_url=urls.get("view_url"),
+    )
+
+
+@dataclass(frozen=True)
+class ChangedFile:
+    path: str
+    label: str
+    page: str | None  # a site URL relative to the root, or None
+
+
+@dataclass(frozen=True)
+class ChangelogEntry:
+    commit: Commit
+    date_label: str
+    url: str | None
+    files: list[ChangedFile]
+
+
+def _changed_file(path: str, dataset) -> ChangedFile:
+    name = Path(path).name
+    parent = Path(path).parent.name
+    stem = Path(path).stem
+    case = dataset.case_by_id.get(stem)
+    case_folders = set(vocab.FOLDERS.values())
+    if parent in case_folders and case is not None and case_folder(case) == parent:
+        return ChangedFile(path, case.name.ja, f"{parent}/{case.id}/")
+    if parent in case_folders:
+        return ChangedFile(path, f"{stem}（現在はない事例）", None)
+    label, page = OTHER_FILES.get(name, (name, None))
+    return ChangedFile(path, label, page)
+
+
+def changelog_entries(dataset, extra, commits: list[Commit], limit: int = CHANGELOG_LIMIT) -> list[ChangelogEntry]:
+    repo = repository_urls(extra)
+    entries = []
+    for commit in commits[:limit]:
+        url = f"{repo[0]}/commit/{commit.sha}" if repo else None
+        files = [_changed_file(path, dataset) for path in commit.files]
+        entries.append(ChangelogEntry(commit, japanese_date(commit.date), url, files))
+    return entries
+
+
+def data_changelog(dataset, page_url: str, extra, commits: list[Commit], limit: int = CHANGELOG_LIMIT) -> str:
+    """Every commit that changed data/ (newest first, at most `limit`), with links to the pages it changed."""
+    return render(
+        "data-changelog.html",
+        entries=changelog_entries(dataset, extra, commits, limit),
+        total=len(commits),
+        limit=limit,
+        base=base_for(page_url),
+    )

@@ -1,0 +1,33 @@
+"""Keep rendered HTML out of Python-Markdown's way.
+
+The HTML of a macro or of a generated page's part is finished: Markdown must
+not read it again (its raw-HTML block parser would re-parse every table, and
+text from the data must never be read as Markdown). So the Markdown holds an
+HTML comment in its place, and after conversion the comment is swapped for
+the HTML. The parts ride on the page's own meta dict, which mkdocs-macros and
+the hooks share.
+"""
+
+from __future__ import annotations
+
+import re
+
+KEY = "_rendered_parts"
+_MARK = re.compile(r"<!--rendered-part:(\d+)-->")
+# A marker Markdown wrapped in a paragraph loses the paragraph with it.
+_WRAPPED = re.compile(r"<p>\s*(<!--rendered-part:\d+-->)\s*</p>")
+
+
+def stash(meta: dict, html: str) -> str:
+    """Keep html in meta; return the marker that stands for it in the Markdown."""
+    parts = meta.setdefault(KEY, [])
+    parts.append(html)
+    return f"\n<!--rendered-part:{len(parts) - 1}-->\n"
+
+
+def unstash(meta: dict, html: str) -> str:
+    """The converted page with every marker swapped back for its HTML."""
+    parts = meta.get(KEY)
+    if not parts:
+        return html
+    return _MARK.sub(lambda m: parts[int(m.group(1))], _WRAPPED.sub(r"\1", html))

@@ -1,0 +1,1 @@
+"""What the site shows: data in, HTML, chart figures and pictures out (no MkDocs)."""

@@ -1,0 +1,120 @@
+"""Rows for the comparison tables: one row per case, derived from the data only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..data import vocab
+from ..data.models import Case
+from ..data.periods import parse_period, period_label
+from . import facts
+from .formatting import figure_text, member_text, quantity
+
+# The per-period mark after an amount of support: 100万円／年, 500万円（総額）.
+AMOUNT_BASIS_MARKS = {"per_year": "／年", "per_month": "／月", "total": "（総額）"}
+
+
+def region_of(case: Case, dataset) -> str:
+    """The region of a case's prefecture (data/regions.yaml); 海外 abroad, — where no place is known."""
+    if not case.place:
+        return "—"
+    if case.place.country != "JP":
+        return "海外"
+    return dataset.region_of_prefecture[case.place.prefecture]
+
+
+def activity_tags(case: Case) -> list[str]:
+    """What a case does, as filter tags read off its data."""
+    kinds = {p.kind for p in case.products}
+    tags = []
+    if case.joint_orders and case.joint_orders.mechanism != "none_yet":
+        tags.append("共同受注")
+    if kinds & {"product", "joint_development"}:
+        tags.append("製品開発")
+    if "research_group" in kinds:
+        tags.append("研究会")
+    if kinds & {"technology_transfer", "venture"}:
+        tags.append("技術移転・起業")
+    if "programme" in kinds or case.section in {"municipality", "composite"}:
+        tags.append("支援事業")
+    return tags
+
+
+def support_text(case: Case) -> str:
+    parts = []
+    for s in case.support:
+        if s.amount_jpy is None and not s.duration_years:
+            continue
+        text = f"{s.provider}：{vocab.SUPPORT_KINDS[s.kind]}"
+        if s.amount_jpy is not None:
+            per = AMOUNT_BASIS_MARKS.get(s.amount_basis or "", "")
+            text += f" {quantity(s.amount_jpy, 'JPY')}{per}"
+        if s.duration_years:
+            text += f"（{s.duration_years:g}年間）"
+        parts.append(text)
+    return "、".join(dict.fromkeys(parts))
+
+
+@dataclass
+class CompareRow:
+    case: Case
+    section: str
+    region: str
+    bases: str
+    founded: str
+    founded_sort: str
+    legal_form: str
+    members: str
+    members_sort: float | None
+    fees: str
+    support: str
+    mechanism: str
+    activities: list[str] = field(default_factory=list)
+
+
+def compare_rows(dataset) -> list[CompareRow]:
+    rows = []
+    fee_metrics = dataset.metric_ids_in("fee")
+    for case in dataset.numbered_cases():
+        form = facts.current_legal_form(case)
+        latest = facts.latest_members(case)
+        fees = [f"{f.label} {figure_text(f)}" for f in case.figures if f.metric in fee_metrics]
+        rows.append(
+            CompareRow(
+                case=case,
+                section=vocab.SECTIONS[case.section],
+                region=region_of(case, dataset),
+                bases="、".join(b.name for b in case.bases) or "なし",
+                founded=case.founded.date if case.founded else "",
+                founded_sort="{:04d}-{:02d}".format(*parse_period(case.founded.date).sort_key()[:2]) if case.founded else "",
+                legal_form=form.form if form else "記載なし",
+                members=f"{member_text(latest)}（{period_label(latest.as_of)}）" if latest else "",
+                members_sort=float(latest.count) if latest else None,
+                fees="、".join(fees),
+                support=support_text(case),
+                mechanism=vocab.JOINT_ORDER_MECHANISMS[case.joint_orders.mechanism] if case.joint_orders else "",
+                activities=activity_tags(case),
+            )
+        )
+    return rows
+
+
+def legal_form_path(case: Case) -> list:
+    """The legal forms in order, with their dates (undated ones last)."""
+    dated = [lf for lf in case.legal_forms if lf.since]
+    undated = [lf for lf in case.legal_forms if not lf.since]
+    return sorted(dated, key=lambda lf: parse_period(lf.since).sort_key()) + undated
+
+
+def money_rows(dataset) -> list[tuple[Case, str, object]]:
+    """Fees, commissions, capital and public support, one row each."""
+    rows = []
+    money_metrics = dataset.metric_ids_in("fee") | dataset.metric_ids_in("money")
+    for case in dataset.cases:
+        for f in case.figures:
+            if f.metric in money_metrics:
+                rows.append((case, "figure", f))
+        for s in case.support:
+            if s.amount_jpy is not None or s.duration_years:
+                rows.append((case, "support", s))
+    return rows

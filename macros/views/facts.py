@@ -1,0 +1,49 @@
+"""Facts derived from one case for tables and infoboxes (no rendering here)."""
+
+from __future__ import annotations
+
+from ..data.models import Case, Event, LegalForm, MemberCount
+from ..data.periods import parse_period
+
+
+def current_legal_form(case: Case) -> LegalForm | None:
+    """The latest legal form of the main entity: the last one with a date, else the first."""
+    dated = [lf for lf in case.legal_forms if lf.since]
+    if dated:
+        return max(dated, key=lambda lf: parse_period(lf.since).sort_key())
+    return case.legal_forms[0] if case.legal_forms else None
+
+
+def latest_members(case: Case) -> MemberCount | None:
+    """The most recent member count (the first listed wins a tie)."""
+    if not case.members:
+        return None
+    return max(case.members, key=lambda m: parse_period(m.as_of).sort_key())
+
+
+def founded_year(case: Case) -> int | None:
+    return parse_period(case.founded.date).start_year if case.founded else None
+
+
+def related_cases(case: Case, dataset) -> list[tuple[str, object, object]]:
+    """Relations in both directions: (direction, relation, other case)."""
+    by_id = dataset.case_by_id
+    out = [("out", rel, by_id[rel.target]) for rel in case.relations if rel.target in by_id]
+    out += [("in", rel, other) for rel, other in dataset.relations_to.get(case.id, [])]
+    return out
+
+
+def timeline_events(case: Case) -> list:
+    """The case's events plus its founding and legal-form changes, oldest first."""
+    events = list(case.timeline)
+    known = {(e.date, e.event) for e in events}
+    if case.founded:
+        founding = Event(date=case.founded.date, event="設立", source=case.founded.source)
+        if not any(e.date == case.founded.date for e in events):
+            events.append(founding)
+    for lf in case.legal_forms:
+        if lf.since and (lf.since, lf.entity) not in known:
+            text = f"{lf.entity}（{lf.form}）となる"
+            if not any(e.date == lf.since and lf.form in e.event for e in events):
+                events.append(Event(date=lf.since, event=text, source=lf.source))
+    return sorted(events, key=lambda e: parse_period(e.date).sort_key())

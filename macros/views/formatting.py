@@ -1,0 +1,69 @@
+"""How numbers, units and periods read in Japanese (pure functions)."""
+
+from __future__ import annotations
+
+from ..data import vocab
+from ..data.periods import period_label
+
+_YEN_UNITS = ("JPY", "JPY/month", "JPY/year")
+
+
+def plain_number(value: float) -> str:
+    """1,200 / 28.0 — thousands separators, no trailing .0 on whole numbers."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.10g}"
+
+
+def yen(value: float) -> str:
+    """135000000 -> 1億3,500万 (the reader's way of saying big amounts)."""
+    value = int(value)
+    if value < 10_000 or value % 10_000:
+        return plain_number(value)
+    oku, man = divmod(value // 10_000, 10_000)
+    cho, oku = divmod(oku, 10_000)
+    parts = []
+    if cho:
+        parts.append(f"{cho:,}兆")
+    if oku:
+        parts.append(f"{oku:,}億")
+    if man:
+        parts.append(f"{man:,}万")
+    return "".join(parts)
+
+
+def _amount(value: float, unit: str) -> str:
+    return yen(value) if unit in _YEN_UNITS else plain_number(value)
+
+
+def quantity(value: float, unit: str, qualifier: str = "exact", value_max: float | None = None) -> str:
+    """A value with its unit and qualifier: 約300件, 1,000件超, 150〜200件, 1億3,500万円."""
+    unit_label = vocab.UNITS[unit]
+    text = _amount(value, unit)
+    if value_max is not None:
+        text = f"{text}〜{_amount(value_max, unit)}"
+    word = vocab.QUALIFIERS[qualifier]
+    before = qualifier in vocab.QUALIFIER_PREFIXES
+    return f"{word if before else ''}{text}{unit_label}{'' if before else word}"
+
+
+def figure_text(figure) -> str:
+    return quantity(figure.value, figure.unit, figure.qualifier, figure.value_max)
+
+
+def member_text(member) -> str:
+    return quantity(member.count, member.unit, member.qualifier)
+
+
+def legal_form_label(form: str) -> str:
+    return vocab.LEGAL_FORMS[form]
+
+
+FILTERS = {
+    "period": period_label,
+    "quantity": quantity,
+    "figure_text": figure_text,
+    "member_text": member_text,
+    "plain_number": plain_number,
+    "yen": yen,
+}

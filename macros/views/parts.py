@@ -1,0 +1,131 @@
+"""What each macro and each part of a generated page shows: data in, HTML out (no MkDocs)."""
+
+from __future__ import annotations
+
+from . import facts, lessons
+from .chart_svg import picture
+from .charts import all_charts
+from .compare import compare_rows, legal_form_path, money_rows
+from .map_svg import map_context
+from .render import base_for, render
+
+
+def case_part(dataset, case_id: str, part: str, page_url: str) -> str:
+    case = dataset.case_by_id[case_id]
+    context = {
+        "case": case,
+        "base": base_for(page_url),
+        "themes": dataset.theme_by_id,
+    }
+    if part == "timeline":
+        context["events"] = facts.timeline_events(case)
+    elif part == "relations":
+        context["related"] = facts.related_cases(case, dataset)
+    elif part == "member-list":
+        context["has_location"] = any(m.location for m in case.member_companies)
+    elif part == "sources":
+        by_id = {s.id: s for s in dataset.sources}
+        context["sources"] = [by_id[s] for s in case.sources]
+    return render(f"case-{part}.html", **context)
+
+
+def case_index(dataset, page_url: str) -> str:
+    rows = [
+        {
+            "case": c,
+            "form": facts.current_legal_form(c),
+            "members": facts.latest_members(c),
+            "founded": c.founded.date if c.founded else None,
+        }
+        for c in dataset.cases
+    ]
+    return render("case-index.html", rows=rows, base=base_for(page_url))
+
+
+def theme_page(dataset, theme_id: str, page_url: str) -> str:
+    found = lessons.evidence(dataset, theme_id)
+    return render(
+        "theme-page.html",
+        theme=dataset.theme_by_id[theme_id],
+        evidence=[(c, ls) for c, ls in found if c.kind == "case"],
+        columns=[(c, ls) for c, ls in found if c.kind == "column"],
+        base=base_for(page_url),
+    )
+
+
+def themes_overview(dataset, page_url: str) -> str:
+    return render("theme-matrix.html", rows=lessons.theme_matrix(dataset), cases=dataset.cases, base=base_for(page_url))
+
+
+def policy_levers(dataset, part: str, page_url: str) -> str:
+    data = {
+        "support": lessons.supports_with_terms,
+        "programmes": lessons.programme_offspring,
+        "bases": lessons.bases,
+        "people": lessons.people,
+    }[part](dataset)
+    return render(f"levers-{part}.html", rows=data, base=base_for(page_url))
+
+
+def lessons_brief(dataset, page_url: str) -> str:
+    themes = [(t, lessons.evidence(dataset, t.id)) for t in dataset.themes]
+    return render("lessons-brief.html", themes=themes, base=base_for(page_url))
+
+
+def glossary(dataset, page_url: str) -> str:
+    terms = sorted(dataset.terms, key=lambda t: t.reading or t.term)
+    return render("glossary.html", terms=terms, cases=dataset.case_by_id, base=base_for(page_url))
+
+
+def home_stats(dataset) -> dict:
+    return {
+        "cases": len(dataset.numbered_cases()),
+        "columns": len(dataset.columns()),
+        "themes": len([t for t in dataset.themes if t.origin == "report"]),
+        "figures": sum(len(c.figures) + len(c.members) for c in dataset.cases),
+        "lessons": sum(len(c.lessons) for c in dataset.cases),
+        "member_companies": sum(len(c.member_companies) for c in dataset.cases),
+    }
+
+
+def _chart_html(chart, page_url: str) -> str:
+    return render("chart.html", chart=chart, pic=picture(chart.figure), base=base_for(page_url))
+
+
+def chart(dataset, chart_id: str, page_url: str) -> str:
+    return _chart_html(all_charts(dataset)[chart_id], page_url)
+
+
+def charts_of_kind(dataset, kind: str, page_url: str) -> str:
+    charts = [c for c in all_charts(dataset).values() if c.kind == kind]
+    return "\n".join(_chart_html(c, page_url) for c in charts)
+
+
+def compare_table(dataset, page_url: str) -> str:
+    rows = compare_rows(dataset)
+    filters = [
+        ("section", "分類", list(dict.fromkeys(r.section for r in rows))),
+        ("legal_form", "法人格", sorted({r.legal_form for r in rows})),
+        ("activity", "活動", sorted({a for r in rows for a in r.activities})),
+        ("region", "地域", sorted({r.region for r in rows})),
+    ]
+    return render("compare-table.html", rows=rows, filters=filters, base=base_for(page_url))
+
+
+def joint_orders_table(dataset, page_url: str) -> str:
+    cases = [c for c in dataset.cases if c.joint_orders]
+    return render("compare-joint-orders.html", cases=cases, base=base_for(page_url))
+
+
+def money_table(dataset, page_url: str) -> str:
+    return render("compare-money.html", rows=money_rows(dataset), base=base_for(page_url))
+
+
+def legal_forms_table(dataset, page_url: str) -> str:
+    paths = [(c, legal_form_path(c)) for c in dataset.cases if c.legal_forms]
+    return render("compare-legal-forms.html", paths=paths, base=base_for(page_url))
+
+
+def case_map(dataset, page_url: str) -> str:
+    return render("map.html", base=base_for(page_url), **map_context(dataset))
+

@@ -1,0 +1,60 @@
+"""Render data into HTML with the Jinja templates in overrides/partials/data/.
+
+The environment autoescapes everything, so text from the data can never become
+markup, and its output is never fed back into a template: Jinja syntax inside
+the data is shown as text.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from ..data import vocab
+from . import facts, formatting
+
+TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "overrides" / "partials" / "data"
+
+
+_SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def script_json(value) -> Markup:
+    """JSON to place inside <script>: no character of it can end the script element."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for char, escape in _SCRIPT_ESCAPES.items():
+        text = text.replace(char, escape)
+    return Markup(text)
+
+
+def base_for(page_url: str) -> str:
+    """The relative prefix from a page to the site root ("cases/x/" -> "../../")."""
+    depth = len([part for part in page_url.split("/") if part])
+    if page_url and not page_url.endswith("/"):
+        depth -= 1  # a file URL such as 404.html
+    return "../" * max(depth, 0)
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATE_DIR),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(formatting.FILTERS, script_json=script_json)
+    env.globals.update(vocab=vocab, facts=facts)
+    return env
+
+
+def render(template: str, **context) -> str:
+    html = environment().get_template(template).render(**context)
+    # Python-Markdown ends a raw HTML block at a blank line; keep blocks whole.
+    return "\n".join(line for line in html.splitlines() if line.strip())

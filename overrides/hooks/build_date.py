@@ -1,0 +1,14 @@
+"""Hook: one build date per commit (SOURCE_DATE_EPOCH), so two builds of a commit give the same bytes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # MkDocs loads hooks by path, not as a package
+
+from macros.site.build_date import pin_build_date
+
+
+def on_startup(command, dirty):
+    pin_build_date()

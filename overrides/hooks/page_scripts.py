@@ -1,0 +1,18 @@
+"""Hook: load the chart and table scripts only on the pages that have charts or tables to drive."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # MkDocs loads hooks by path, not as a package
+
+from macros.views.render import base_for, render
+
+
+def on_post_page(output, page, config):
+    charts, compare = "data-chart=" in output, "data-compare" in output
+    if not (charts or compare):
+        return output
+    scripts = render("page-scripts.html", base=base_for(page.url), charts=charts, compare=compare)
+    return output.replace("</body>", scripts + "\n</body>", 1)
