@@ -37,13 +37,21 @@ def plain_site(pages: int, target: Path) -> Path:
         nav.append(f"      - {section}:")
         for number in range(section_index + 1, pages + 1, len(SECTIONS)):
             (docs / "cases" / f"case-{number}.md").write_text(
-                f"# 事例{number}\n\n## 概要\n\n" + "中小企業のネットワークの説明文です。" * 40 + "\n\n## 数値\n\n| 項目 | 値 |\n|---|---|\n| 会員 | 38社 |\n",
+                f"# 事例{number}\n\n## 概要\n\n"
+                + "中小企業のネットワークの説明文です。" * 40
+                + "\n\n## 数値\n\n| 項目 | 値 |\n|---|---|\n| 会員 | 38社 |\n",
                 encoding="utf-8",
             )
             nav.append(f"          - cases/case-{number}.md")
     config = [
-        "site_name: plain", "theme:", "  name: material", "  language: ja", "  font: false",
-        "  features: [navigation.sections, navigation.prune]", "plugins: [search]", *nav,
+        "site_name: plain",
+        "theme:",
+        "  name: material",
+        "  language: ja",
+        "  font: false",
+        "  features: [navigation.sections, navigation.prune]",
+        "plugins: [search]",
+        *nav,
     ]
     (target / "mkdocs.yml").write_text("\n".join(config) + "\n", encoding="utf-8")
     return target
@@ -51,8 +59,13 @@ def plain_site(pages: int, target: Path) -> Path:
 
 def timed_build(cwd: Path, site: Path, env: dict) -> float:
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=cwd, env=env,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(result.stdout + result.stderr)
@@ -72,8 +85,10 @@ def main() -> None:
             data = ROOT / "data" if size <= 16 else write_synthetic(size, tmp / f"data-{size}")
             ours_env = dict(env, SME_DATA_DIR=str(data))
             plain = plain_site(size, tmp / f"plain-{size}")
-            pairs = [(timed_build(ROOT, tmp / "site-ours", ours_env), timed_build(plain, tmp / "site-plain", env))
-                     for _ in range(args.runs)]
+            pairs = [
+                (timed_build(ROOT, tmp / "site-ours", ours_env), timed_build(plain, tmp / "site-plain", env))
+                for _ in range(args.runs)
+            ]
             o, b = statistics.median(p[0] for p in pairs), statistics.median(p[1] for p in pairs)
             ratio = statistics.median(p[0] / p[1] for p in pairs)
             print(f"{size:>6} {o:>9.2f} {b:>10.2f} {ratio:>6.2f} {o / size * 1000:>10.1f}", flush=True)

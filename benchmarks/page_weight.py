@@ -51,7 +51,10 @@ def weights(base: str) -> dict:
         for name, path in PAGES.items():
             page = browser.new_page()
             sizes = []
-            page.on("requestfinished", lambda r, sizes=sizes: sizes.append(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]))
+            page.on(
+                "requestfinished",
+                lambda r, sizes=sizes: sizes.append(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]),
+            )
             page.goto(base + path, wait_until="networkidle")
             out[name] = (len(sizes), sum(sizes))
             page.close()
@@ -61,13 +64,34 @@ def weights(base: str) -> dict:
 
 def lighthouse(url: str) -> dict:
     if not LIGHTHOUSE.exists():
-        subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix",
-                        str(LIGHTHOUSE.parents[2]), "lighthouse@13.5.0"], check=True)
+        subprocess.run(
+            [
+                "npm",
+                "install",
+                "--silent",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+                str(LIGHTHOUSE.parents[2]),
+                "lighthouse@13.5.0",
+            ],
+            check=True,
+        )
     with tempfile.NamedTemporaryFile(suffix=".json") as report:
         subprocess.run(
-            [str(LIGHTHOUSE), url, "--quiet", "--only-categories=performance,accessibility", "--output=json",
-             f"--output-path={report.name}", "--chrome-flags=" + " ".join(FLAGS)],
-            check=True, env=dict(os.environ, CHROME_PATH=CHROMIUM), capture_output=True, timeout=300,
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--only-categories=performance,accessibility",
+                "--output=json",
+                f"--output-path={report.name}",
+                "--chrome-flags=" + " ".join(FLAGS),
+            ],
+            check=True,
+            env=dict(os.environ, CHROME_PATH=CHROMIUM),
+            capture_output=True,
+            timeout=300,
         )
         result = json.loads(Path(report.name).read_text())
     audits = result["audits"]
@@ -98,8 +122,11 @@ def main() -> None:
                 print(f"{name:44} {count:>8} {size / 1024:>8.0f}", flush=True)
                 continue
             s = lighthouse_median(base + PAGES[name], args.runs)
-            print(f"{name:44} {count:>8} {size / 1024:>8.0f} {s['performance']:>5.0f} {s['accessibility']:>5.0f} "
-                  f"{s['tbt']:>7.0f} {s['lcp'] / 1000:>6.1f}", flush=True)
+            print(
+                f"{name:44} {count:>8} {size / 1024:>8.0f} {s['performance']:>5.0f} {s['accessibility']:>5.0f} "
+                f"{s['tbt']:>7.0f} {s['lcp'] / 1000:>6.1f}",
+                flush=True,
+            )
     finally:
         server.shutdown()
 

@@ -52,7 +52,12 @@ class Server:
         self.url = f"http://127.0.0.1:{port}/"
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
+            cwd=project,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            bufsize=1,
         )
         self.lines: queue.Queue[tuple[float, str]] = queue.Queue()
         self.log: list[str] = []
@@ -156,7 +161,9 @@ def run(runs: int, port: int) -> dict[str, list[float]]:
                 if visible is not None:
                     times["visible"].append(visible - edit)
                 shown = f"{visible - edit:6.2f}" if visible is not None else "   n/a"
-                print(f"run {number}: detected {detected - edit:5.2f} s, built {built - edit:6.2f} s, visible {shown} s")
+                print(
+                    f"run {number}: detected {detected - edit:5.2f} s, built {built - edit:6.2f} s, visible {shown} s"
+                )
                 time.sleep(1.0)
                 server.drain()
                 case_file.write_text(original, encoding="utf-8")  # revert, and wait for that rebuild
@@ -175,9 +182,12 @@ def main(argv: list[str] | None = None) -> int:
     if port != args.port:
         print(f"port {args.port} is in use; using {port}")
     times = run(args.runs, port)
-    print("median of", args.runs, "runs:", ", ".join(
-        f"{name} {statistics.median(values):.2f} s" for name, values in times.items() if values
-    ))
+    print(
+        "median of",
+        args.runs,
+        "runs:",
+        ", ".join(f"{name} {statistics.median(values):.2f} s" for name, values in times.items() if values),
+    )
     return 0
 
 

@@ -27,7 +27,9 @@ def write_synthetic(count: int, target: Path) -> Path:
         case["id"] = f"{case['id']}-copy-{number}"
         case["number"] = number
         case["relations"] = []  # relations point at the real cases only
-        case["name"] = dict(case["name"], ja=f"{case['name']['ja']}（複製{number}）", short=f"{case['name']['short']}{number}")
+        case["name"] = dict(
+            case["name"], ja=f"{case['name']['ja']}（複製{number}）", short=f"{case['name']['short']}{number}"
+        )
         (target / "cases" / f"{case['id']}.yaml").write_text(
             yaml.safe_dump(case, allow_unicode=True, sort_keys=False), encoding="utf-8"
         )

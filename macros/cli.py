@@ -1,8 +1,8 @@
 """Command line: validate the data, export the JSON Schema, scaffold a case.
 
-    python -m macros validate [--format github]   # every problem in data/, with file:line
-    python -m macros schema [--check]             # write (or check) data/schema/*.json
-    python -m macros scaffold <id> --number N --section S   # write data/cases/<id>.yaml
+python -m macros validate [--format github]   # every problem in data/, with file:line
+python -m macros schema [--check]             # write (or check) data/schema/*.json
+python -m macros scaffold <id> --number N --section S   # write data/cases/<id>.yaml
 """
 
 from __future__ import annotations
@@ -50,8 +50,10 @@ def _validate(args) -> int:
             print(problem, file=sys.stderr)
         print(f"\n{len(problems)} 件の問題があります。", file=sys.stderr)
         return 1
-    print(f"OK: 事例 {len(dataset.numbered_cases())} 件、コラム {len(dataset.columns())} 件、"
-          f"テーマ {len(dataset.themes)} 件、用語 {len(dataset.terms)} 件")
+    print(
+        f"OK: 事例 {len(dataset.numbered_cases())} 件、コラム {len(dataset.columns())} 件、"
+        f"テーマ {len(dataset.themes)} 件、用語 {len(dataset.terms)} 件"
+    )
     return 0
 
 
@@ -88,7 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     validate = sub.add_parser("validate", help="data/ を検証する")
     validate.add_argument("--data", default=None)
     validate.add_argument(
-        "--format", choices=("text", "github"), default="text",
+        "--format",
+        choices=("text", "github"),
+        default="text",
         help="github: GitHub Actions の注釈（::error file=…,line=…）も標準出力に書く",
     )
     validate.set_defaults(func=_validate)

@@ -24,63 +24,12 @@ from pydantic_core import PydanticUndefined
 from .data import vocab
 from .data.models import ID_PATTERN, Case
 from .data.placeholders import PLACEHOLDER
+
 INDENT = "  "
 COMMENT_WIDTH = 100
 ITEM_NOTE = "1件目（必要なだけ「- 」から繰り返す。該当がなければリスト全体を [] にする）"
 
-# Japanese words for fields whose model gives no description. Used only when the
-# model has none; tests/test_contributing.py checks that every field gets a comment.
-FALLBACK_DESCRIPTIONS = {
-    "kind": "種類",
-    "name": "名称",
-    "place": "所在地（地図に使う）",
-    "bases": "ネットワークを生んだ基盤（同友会・自治体・大学など）",
-    "founded": "設立の時期",
-    "members": "会員数（時点ごとに1件）",
-    "member_companies": "報告書が名前を挙げる会員企業・団体",
-    "support": "公的な支援（補助金・事務局の引受けなど）",
-    "activities": "主な活動",
-    "joint_orders": "共同受注の仕組み",
-    "mechanism": "共同受注の方式",
-    "breakdown": "内訳",
-    "products": "製品・共同受注案件・共同開発などのプロジェクト",
-    "figures": "報告書に書かれた数値（単位・時点・出典つき）",
-    "timeline": "沿革（出来事）",
-    "relations": "他の事例・コラムとの関係",
-    "people": "報告書に登場する人物（報告書が記す公的な役割のみ）",
-    "narrative": "経緯と特徴（見出しつきの要約）",
-    "lessons": "北九州への示唆",
-    "data_notes": "報告書の食い違い・あいまいさなどの注記（黙って直さずここに書く）",
-    "links": "関連するウェブページ",
-    "coordinates": "地図上の代表点",
-    "note": "補足",
-    "date": "時期",
-    "source": "報告書内の出典箇所",
-    "label": "項目名",
-    "value": "数値",
-    "count": "数",
-    "unit": "単位",
-    "qualifier": "数値の修飾（約・以上・範囲など）",
-    "description": "説明（編集部の言葉で）",
-    "provider": "支援した組織",
-    "amount_jpy": "金額（円）",
-    "amount_basis": "金額の単位期間",
-    "period": "時期・期間",
-    "duration_years": "支援の年数",
-    "partners": "関わった相手",
-    "role": "役割",
-    "outcome": "結果",
-    "event": "出来事（編集部の言葉で）",
-    "type": "関係の種類",
-    "organisation": "所属",
-    "title": "見出し",
-    "text": "本文（編集部の言葉で）",
-    "url": "アドレス（http:// か https://）",
-    "lat": "緯度",
-    "lon": "経度",
-}
-
-# Lists the schema allows empty but macros/checks.py does not.
+# Lists the schema allows empty but macros/data/checks.py does not.
 REQUIRED_BY_CHECKS = {
     "lessons": "（必須：事例には少なくとも1件。テーマは data/themes.yaml から選ぶ）",
     "section": "（事例は必須）",
@@ -127,7 +76,8 @@ def _list_item(annotation):
 def _vocab_table(values: tuple) -> dict:
     """The smallest vocabulary in vocab.py that holds every one of the allowed values."""
     tables = [
-        table for table in vars(vocab).values()
+        table
+        for table in vars(vocab).values()
         if isinstance(table, dict) and all(isinstance(v, str) and v in table for v in values)
     ]
     return min(tables, key=len) if tables else {}
@@ -150,7 +100,7 @@ def _type_word(annotation) -> str:
 def field_comment(name: str, info, annotation) -> str:
     """One Japanese comment line for a field: description, required or not, allowed values, examples."""
     inner, _ = _strip_optional(annotation)
-    description = info.description or FALLBACK_DESCRIPTIONS.get(name, "")
+    description = info.description
     required = info.is_required()
     parts = [description or name]
     if name in REQUIRED_BY_CHECKS:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import load_dataset
+from macros.data.load import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -21,15 +21,33 @@ def dataset():
     return load_dataset(ROOT / "data")
 
 
-def build_site(site_dir: Path, data_dir: Path | None = None, root: Path = ROOT,
-               extra_env: dict | None = None, verbose: bool = False) -> subprocess.CompletedProcess:
+def build_site(
+    site_dir: Path,
+    data_dir: Path | None = None,
+    root: Path = ROOT,
+    extra_env: dict | None = None,
+    verbose: bool = False,
+) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` in a project folder as a user would; return the finished process."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(extra_env or {}))
     if data_dir is not None:
         env["SME_DATA_DIR"] = str(data_dir)
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *(["--verbose"] if verbose else [])],
-        cwd=root, env=env, capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--site-dir",
+            str(site_dir),
+            *(["--verbose"] if verbose else []),
+        ],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 

@@ -13,10 +13,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros import cli, edit_views, git_history, scaffold
-from macros.load import DataInvalid, load_dataset
-from macros.models import Case
-from macros.yaml_source import Problem, load_yaml
+from macros import cli, scaffold
+from macros.data import placeholders
+from macros.data.load import DataInvalid, load_dataset
+from macros.data.models import Case
+from macros.data.yaml_source import Problem, load_yaml
+from macros.site import edit_links, git_history
 from tests.conftest import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
@@ -93,9 +95,24 @@ def test_precommit_hooks_are_local_and_named():
 def test_yamllint_config_passes_the_data():
     pytest.importorskip("yamllint")
     result = subprocess.run(
-        [sys.executable, "-m", "yamllint", "--strict", "-c", ".yamllint.yml", "data", "tests/fixtures", "mkdocs.yml",
-         ".github", ".pre-commit-config.yaml"],
-        check=False, cwd=ROOT, capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "yamllint",
+            "--strict",
+            "-c",
+            ".yamllint.yml",
+            "data",
+            "tests/fixtures",
+            "mkdocs.yml",
+            ".github",
+            ".pre-commit-config.yaml",
+        ],
+        check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -164,7 +181,10 @@ def test_scaffold_refuses_to_overwrite(data_copy):
     before = path.read_bytes()
     with pytest.raises(FileExistsError):
         scaffold.scaffold_case(data_copy, "new-network", 17, "base_group")
-    assert cli.main(["scaffold", "new-network", "--number", "17", "--section", "base_group", "--data", str(data_copy)]) == 1
+    assert (
+        cli.main(["scaffold", "new-network", "--number", "17", "--section", "base_group", "--data", str(data_copy)])
+        == 1
+    )
     assert cli.main(["scaffold", "hit", "--number", "2", "--section", "base_group", "--data", str(data_copy)]) == 1
     assert path.read_bytes() == before
     with pytest.raises(ValueError):
@@ -204,6 +224,7 @@ _FILL_BY_PATH = {
 }
 _FILL_BY_KEY = {
     "source": "事例1（2）",
+    "prefecture": "兵庫県",
     "date": "1999-04",
     "since": "1999",
     "as_of": "2003/2004",
@@ -226,7 +247,7 @@ def _fill_placeholders(path: Path) -> None:
     """Replace every TODO in the file, on its own line, as a contributor would."""
     source = load_yaml(path)
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    for loc in scaffold._placeholders(source.data):
+    for loc in placeholders._placeholders(source.data):
         number = source.lines[loc] - 1
         value = _fill(loc)
         text = json.dumps(value, ensure_ascii=False) if isinstance(value, str) else str(value)
@@ -236,15 +257,25 @@ def _fill_placeholders(path: Path) -> None:
 
 
 def test_unfilled_scaffold_fails_with_the_placeholder_fields_named(data_copy, capsys):
-    assert cli.main(["scaffold", "new-network", "--number", "17", "--section", "base_group", "--data", str(data_copy)]) == 0
+    assert (
+        cli.main(["scaffold", "new-network", "--number", "17", "--section", "base_group", "--data", str(data_copy)])
+        == 0
+    )
     path = data_copy / "cases" / "new-network.yaml"
     assert path.read_text(encoding="utf-8").count("TODO") > 50
     with pytest.raises(DataInvalid) as info:
         load_dataset(data_copy)
     fields = {p.field for p in info.value.problems if p.file.endswith("cases/new-network.yaml")}
     # constrained fields fail the schema itself
-    assert {"place.source", "members[0].count", "members[0].unit", "founded.date", "figures[0].metric",
-            "lessons[0].themes[0]", "sources[0]"} <= fields
+    assert {
+        "place.source",
+        "members[0].count",
+        "members[0].unit",
+        "founded.date",
+        "figures[0].metric",
+        "lessons[0].themes[0]",
+        "sources[0]",
+    } <= fields
     capsys.readouterr()
     assert cli.main(["validate", "--data", str(data_copy)]) == 1
     err = capsys.readouterr().err
@@ -291,14 +322,22 @@ def test_validate_format_github_annotates_a_bad_file(data_copy):
     (data_copy / "cases" / "hit.yaml").write_text(bad, encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "macros", "validate", "--data", str(data_copy), "--format", "github"],
-        check=False, cwd=ROOT, capture_output=True, text=True, timeout=60,
+        check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert all(line.startswith("::error file=") for line in lines), lines
-    assert "::error file=data/cases/hit.yaml,line=19,title=members[0].count::整数が必要です（書かれている値: '50%25'）" in lines
+    assert (
+        "::error file=data/cases/hit.yaml,line=19,title=members[0].count::整数が必要です（書かれている値: '50%25'）"
+        in lines
+    )
     assert any(
-        line.startswith("::error file=data/cases/hit.yaml,line=7,title=odd%2Ckey%3A x::") and "スキーマにありません" in line
+        line.startswith("::error file=data/cases/hit.yaml,line=7,title=odd%2Ckey%3A x::")
+        and "スキーマにありません" in line
         for line in lines
     ), lines
     assert "data/cases/hit.yaml:19: members[0].count" in result.stderr  # the readable form stays in the log
@@ -310,7 +349,10 @@ def test_validate_format_github_annotates_a_bad_file(data_copy):
 def test_git_history_dates_a_committed_data_file():
     expected = subprocess.run(
         ["git", "log", "-1", "--format=%cs", "--", "data/cases/adock-kobe.yaml"],
-        cwd=ROOT, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     ).stdout.strip()
     if not expected:
         pytest.skip("not a git checkout with history")
@@ -342,21 +384,25 @@ EXTRA = {"repository": "https://github.com/OWNER/REPO", "branch": "main"}
 
 
 def test_case_edit_links_and_date(dataset):
-    commits = edit_views.data_commits()
-    out = edit_views.case_edit(dataset, "adock-kobe", "cases/adock-kobe/", EXTRA, commits)
+    commits = edit_links.data_commits()
+    out = edit_links.case_edit(dataset, "adock-kobe", "cases/adock-kobe/", EXTRA, commits)
     assert 'href="https://github.com/OWNER/REPO/edit/main/data/cases/adock-kobe.yaml"' in out
     assert 'href="https://github.com/OWNER/REPO/blob/main/data/cases/adock-kobe.yaml"' in out
     assert "このデータを編集" in out
     if commits:
         assert re.search(r'<time datetime="\d{4}-\d{2}-\d{2}">\d{4}年\d{1,2}月\d{1,2}日</time>', out)
     # no repository configured and no history: nothing, rather than a broken link or a failure
-    assert edit_views.case_edit(dataset, "adock-kobe", "cases/adock-kobe/", {}, []) == ""
+    assert edit_links.case_edit(dataset, "adock-kobe", "cases/adock-kobe/", {}, []) == ""
 
 
 def test_changelog_lists_commits_with_case_links_escaped(dataset):
-    commit = git_history.Commit("a" * 40, "2026-11-23", "<b>事例5（2）の売上を訂正</b>",
-                                ("data/cases/adock-kobe.yaml", "data/glossary.yaml", "data/cases/gone.yaml"))
-    out = edit_views.data_changelog(dataset, "changelog/", EXTRA, [commit] * 3, limit=2)
+    commit = git_history.Commit(
+        "a" * 40,
+        "2026-11-23",
+        "<b>事例5（2）の売上を訂正</b>",
+        ("data/cases/adock-kobe.yaml", "data/glossary.yaml", "data/cases/gone.yaml"),
+    )
+    out = edit_links.data_changelog(dataset, "changelog/", EXTRA, [commit] * 3, limit=2)
     assert out.count("<li>\n") + out.count("<li>") >= 2
     assert out.count('<time datetime="2026-11-23">2026年11月23日</time>') == 2  # limited
     assert "&lt;b&gt;事例5（2）の売上を訂正&lt;/b&gt;" in out and "<b>" not in out
@@ -368,6 +414,7 @@ def test_changelog_lists_commits_with_case_links_escaped(dataset):
 
 
 # ------------------------------------------------------- built site: edit links
+
 
 @pytest.fixture(scope="module")
 def edit_site(request) -> Path:
@@ -403,6 +450,6 @@ def test_edit_links_on_every_page_resolve(edit_site):
 def test_changelog_page_is_built(edit_site):
     page = (edit_site / "changelog" / "index.html").read_text(encoding="utf-8")
     assert "データの更新履歴" in page
-    history = edit_views.data_commits()
+    history = edit_links.data_commits()
     assert history, "the repository has data commits"
     assert history[0].short in page

@@ -80,8 +80,14 @@ def _case_checks(dataset, case, case_ids, theme_ids, metric_ids, source_ids) -> 
         problems.append(_problem(dataset, key, ("section",), "事例には section が必要です"))
     place = case.place
     if place and place.country == "JP" and place.prefecture not in dataset.region_of_prefecture:
-        problems.append(_problem(dataset, key, ("place", "prefecture"),
-                                 f"都道府県 '{place.prefecture}' は data/regions.yaml のどの地方にもありません"))
+        problems.append(
+            _problem(
+                dataset,
+                key,
+                ("place", "prefecture"),
+                f"都道府県 '{place.prefecture}' は data/regions.yaml のどの地方にもありません",
+            )
+        )
     if not case.lessons:
         problems.append(_problem(dataset, key, ("lessons",), "北九州への示唆（lessons）が少なくとも1件必要です"))
     for i, rel in enumerate(case.relations):
@@ -92,10 +98,21 @@ def _case_checks(dataset, case, case_ids, theme_ids, metric_ids, source_ids) -> 
     for i, lesson in enumerate(case.lessons):
         for j, theme in enumerate(lesson.themes):
             if theme not in theme_ids:
-                problems.append(_problem(dataset, key, ("lessons", i, "themes", j), f"テーマID '{theme}' は data/themes.yaml にありません"))
+                problems.append(
+                    _problem(
+                        dataset,
+                        key,
+                        ("lessons", i, "themes", j),
+                        f"テーマID '{theme}' は data/themes.yaml にありません",
+                    )
+                )
     for i, fig in enumerate(case.figures):
         if fig.metric not in metric_ids:
-            problems.append(_problem(dataset, key, ("figures", i, "metric"), f"指標ID '{fig.metric}' は data/metrics.yaml にありません"))
+            problems.append(
+                _problem(
+                    dataset, key, ("figures", i, "metric"), f"指標ID '{fig.metric}' は data/metrics.yaml にありません"
+                )
+            )
         if fig.value_max is not None and fig.value_max < fig.value:
             problems.append(_problem(dataset, key, ("figures", i, "value_max"), "上限が下限より小さくなっています"))
     for i, src in enumerate(case.sources):
@@ -108,7 +125,14 @@ def _case_checks(dataset, case, case_ids, theme_ids, metric_ids, source_ids) -> 
     for i, note in enumerate(case.data_notes):
         for j, ref in enumerate(note.refers_to):
             if ref not in local_ids:
-                problems.append(_problem(dataset, key, ("data_notes", i, "refers_to", j), f"ID '{ref}' の数値・会員数がこの事例にありません"))
+                problems.append(
+                    _problem(
+                        dataset,
+                        key,
+                        ("data_notes", i, "refers_to", j),
+                        f"ID '{ref}' の数値・会員数がこの事例にありません",
+                    )
+                )
     problems.extend(_date_order_checks(dataset, case))
     problems.extend(_sum_checks(dataset, case))
     return problems
@@ -126,13 +150,21 @@ def _date_order_checks(dataset, case) -> list[Problem]:
         dated = [(i, getattr(item, field)) for i, item in enumerate(getattr(case, attr)) if getattr(item, field)]
         for (_, a), (i, b) in zip(dated, dated[1:]):
             if _ends_before(parse_period(b), parse_period(a)):
-                problems.append(_problem(dataset, key, (attr, i, field), f"{what}は古い順に書いてください（{a} の後に {b}）"))
+                problems.append(
+                    _problem(dataset, key, (attr, i, field), f"{what}は古い順に書いてください（{a} の後に {b}）")
+                )
     if case.founded:
         founded = parse_period(case.founded.date)
         for i, lf in enumerate(case.legal_forms):
             if lf.since and _ends_before(parse_period(lf.since), founded):
-                problems.append(_problem(dataset, key, ("legal_forms", i, "since"),
-                                         f"設立（{case.founded.date}）より前の法人格の変更になっています"))
+                problems.append(
+                    _problem(
+                        dataset,
+                        key,
+                        ("legal_forms", i, "since"),
+                        f"設立（{case.founded.date}）より前の法人格の変更になっています",
+                    )
+                )
     return problems
 
 
@@ -160,7 +192,9 @@ def check_dataset(dataset: Dataset) -> list[Problem]:
         cited = {t for c in dataset.cases for lesson in c.lessons for t in lesson.themes}
         for theme in dataset.themes:
             if theme.origin == "report" and theme.id not in cited:
-                problems.append(_problem(dataset, ("themes", theme.id), ("id",), "どの事例の示唆もこのテーマを挙げていません"))
+                problems.append(
+                    _problem(dataset, ("themes", theme.id), ("id",), "どの事例の示唆もこのテーマを挙げていません")
+                )
     return problems
 
 
@@ -170,7 +204,13 @@ def _region_checks(dataset: Dataset) -> list[Problem]:
     for region in dataset.regions:
         for i, prefecture in enumerate(region.prefectures):
             if prefecture in first:
-                problems.append(_problem(dataset, ("regions", region.id), ("prefectures", i),
-                                         f"'{prefecture}' は地方 '{first[prefecture]}' にもあります"))
+                problems.append(
+                    _problem(
+                        dataset,
+                        ("regions", region.id),
+                        ("prefectures", i),
+                        f"'{prefecture}' は地方 '{first[prefecture]}' にもあります",
+                    )
+                )
             first.setdefault(prefecture, region.id)
     return problems

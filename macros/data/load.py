@@ -84,9 +84,13 @@ def _load_cases(data_dir: Path, problems: list[Problem], origins: dict) -> tuple
                 unparsed.add(path.stem)
                 continue
             if path.stem != case.id:
-                problems.append(Problem(source.path, source.line_of(("id",)), "id", f"ファイル名は {case.id}.yaml にしてください"))
+                problems.append(
+                    Problem(source.path, source.line_of(("id",)), "id", f"ファイル名は {case.id}.yaml にしてください")
+                )
             if case.kind != kind:
-                problems.append(Problem(source.path, source.line_of(("kind",)), "kind", f"{folder}/ のファイルは kind: {kind} です"))
+                problems.append(
+                    Problem(source.path, source.line_of(("kind",)), "kind", f"{folder}/ のファイルは kind: {kind} です")
+                )
             if case.id in first_file:
                 message = f"ID '{case.id}' が重複しています（{first_file[case.id]} と同じ）"
                 problems.append(Problem(source.path, source.line_of(("id",)), "id", message))

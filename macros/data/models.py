@@ -273,12 +273,10 @@ class Case(Strict):
     kind: _literal(vocab.KINDS) = Field(description="事例（case）かコラム（column）か")
     number: int = Field(ge=1, le=99999, description="報告書の事例番号・コラム番号（追加事例は17から）")
     section: _literal(vocab.SECTIONS) | None = Field(default=None, description="報告書の節（コラムは省略）")
-    name: Name
+    name: Name = Field(description="名称（正式名称・短い名称・英語名）")
     summary: Text = Field(description="数行の要約（編集部の言葉で）")
     place: Place | None = Field(default=None, description="所在地（地図に使う）")
-    bases: list[Base] = Field(
-        default_factory=list, description="ネットワークを生んだ基盤（同友会・自治体・大学など）"
-    )
+    bases: list[Base] = Field(default_factory=list, description="ネットワークを生んだ基盤（同友会・自治体・大学など）")
     founded: Dated | None = Field(default=None, description="設立の時期")
     legal_forms: list[LegalForm] = Field(default_factory=list, description="設立以降の法人格の変遷（古い順）")
     members: list[MemberCount] = Field(default_factory=list, description="会員数（時点ごとに1件）")
@@ -286,15 +284,11 @@ class Case(Strict):
     support: list[Support] = Field(default_factory=list, description="公的な支援（補助金・事務局の引受けなど）")
     activities: list[Activity] = Field(default_factory=list, description="主な活動")
     joint_orders: JointOrders | None = Field(default=None, description="共同受注の仕組み")
-    products: list[Product] = Field(
-        default_factory=list, description="製品・共同受注案件・共同開発などのプロジェクト"
-    )
+    products: list[Product] = Field(default_factory=list, description="製品・共同受注案件・共同開発などのプロジェクト")
     figures: list[Figure] = Field(default_factory=list, description="報告書に書かれた数値（単位・時点・出典つき）")
     timeline: list[Event] = Field(default_factory=list, description="沿革（出来事）")
     relations: list[Relation] = Field(default_factory=list, description="他の事例・コラムとの関係")
-    people: list[Person] = Field(
-        default_factory=list, description="報告書に登場する人物（報告書が記す公的な役割のみ）"
-    )
+    people: list[Person] = Field(default_factory=list, description="報告書に登場する人物（報告書が記す公的な役割のみ）")
     narrative: list[NarrativeSection] = Field(default_factory=list, description="経緯と特徴（見出しつきの要約）")
     lessons: list[Lesson] = Field(default_factory=list, description="北九州への示唆")
     data_notes: list[DataNote] = Field(
@@ -351,20 +345,20 @@ class Region(Strict):
 
 
 class ThemeFile(Strict):
-    themes: list[Theme]
+    themes: list[Theme] = Field(description="示唆のテーマ")
 
 
 class GlossaryFile(Strict):
-    terms: list[Term]
+    terms: list[Term] = Field(description="用語")
 
 
 class MetricFile(Strict):
-    metrics: list[Metric]
+    metrics: list[Metric] = Field(description="数値の指標")
 
 
 class SourceFile(Strict):
-    sources: list[Source]
+    sources: list[Source] = Field(description="出典")
 
 
 class RegionFile(Strict):
-    regions: list[Region]
+    regions: list[Region] = Field(description="地方区分")

@@ -30,8 +30,7 @@ _FY = re.compile(r"^FY(\d{4})$")
 _FP = re.compile(r"^FP(\d{4})-(\d{2})$")
 
 FORMAT_HELP = (
-    "YYYY / YYYY-MM / YYYY-MM-DD（暦年）, FY2002（年度）, FP2003-02（2月期）, "
-    "範囲は 2003/2004 や FY2001/FY2003"
+    "YYYY / YYYY-MM / YYYY-MM-DD（暦年）, FY2002（年度）, FP2003-02（2月期）, 範囲は 2003/2004 や FY2001/FY2003"
 )
 
 

@@ -16,6 +16,7 @@ from .messages import Loc, Problem, format_loc
 
 MAX_BYTES = 512 * 1024  # the largest real case file is a few dozen KiB
 
+
 class DataFileError(Exception):
     def __init__(self, problem: Problem):
         super().__init__(str(problem))
@@ -117,7 +118,9 @@ def load_yaml(path: Path, display: str | None = None) -> LoadedYaml:
     name = display or str(path)
     raw = path.read_bytes()
     if len(raw) > MAX_BYTES:
-        raise DataFileError(Problem(name, None, "", f"ファイルが大きすぎます（{len(raw):,} バイト、上限 {MAX_BYTES:,}）"))
+        raise DataFileError(
+            Problem(name, None, "", f"ファイルが大きすぎます（{len(raw):,} バイト、上限 {MAX_BYTES:,}）")
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -145,7 +148,9 @@ def load_yaml(path: Path, display: str | None = None) -> LoadedYaml:
         data = builder.build(node, ())
     except yaml.MarkedYAMLError as exc:  # e.g. an unknown !!tag
         mark = exc.problem_mark or exc.context_mark
-        raise DataFileError(Problem(name, mark.line + 1 if mark else None, "", f"YAML の書式エラー: {exc.problem or exc}")) from None
+        raise DataFileError(
+            Problem(name, mark.line + 1 if mark else None, "", f"YAML の書式エラー: {exc.problem or exc}")
+        ) from None
     finally:
         builder.scalars.dispose()
     return LoadedYaml(name, data, builder.lines)

@@ -67,14 +67,16 @@ def download_info(dataset) -> list[dict]:
     for name, data in rendered["files"].items():
         table = tables.get(name)
         fmt, description = ("CSV", table.description_ja) if table else _FORMATS[name]
-        info.append({
-            "name": name,
-            "format": fmt,
-            "description": description,
-            "bytes": len(data),
-            "rows": rendered["rows"][name] if table else None,
-            "columns": table.column_names if table else None,
-        })
+        info.append(
+            {
+                "name": name,
+                "format": fmt,
+                "description": description,
+                "bytes": len(data),
+                "rows": rendered["rows"][name] if table else None,
+                "columns": table.column_names if table else None,
+            }
+        )
     return info
 
 
@@ -97,13 +99,21 @@ def json_ld(dataset, info: list[dict], page_url: str, site_url: str = "") -> dic
         "temporalCoverage": "2003/2004",
         "spatialCoverage": {"@type": "Place", "name": "日本"},
         "creator": {"@type": "Organization", "name": f"{TITLE} 編集部"},
-        "isBasedOn": {"@type": "Report", "name": "全国のネットワークグループの現状と課題（調査報告書第Ⅲ章）",
-                      "datePublished": "2004"},
+        "isBasedOn": {
+            "@type": "Report",
+            "name": "全国のネットワークグループの現状と課題（調査報告書第Ⅲ章）",
+            "datePublished": "2004",
+        },
         "keywords": [t.title for t in dataset.themes],
         "variableMeasured": [m.label for m in dataset.metrics],
         "distribution": [
-            {"@type": "DataDownload", "name": item["name"], "encodingFormat": _MEDIA_TYPES[item["format"]],
-             "contentSize": f"{item['bytes']} B", "contentUrl": f"{root}{DOWNLOAD_DIR}/{item['name']}"}
+            {
+                "@type": "DataDownload",
+                "name": item["name"],
+                "encodingFormat": _MEDIA_TYPES[item["format"]],
+                "contentSize": f"{item['bytes']} B",
+                "contentUrl": f"{root}{DOWNLOAD_DIR}/{item['name']}",
+            }
             for item in info
         ],
     }

@@ -20,7 +20,6 @@ from typing import Annotated, Literal, Union
 
 from pydantic.fields import FieldInfo
 
-from ..views import facts
 from ..data import vocab
 from ..data.models import (
     Activity,
@@ -53,6 +52,7 @@ from ..data.models import (
     Term,
     Theme,
 )
+from ..views import facts
 
 LIST_SEPARATOR = "|"  # joins a list of values in one cell (ids, aliases)
 TYPES = ("string", "integer", "number", "boolean", "period")  # period: a period string such as FY2002
@@ -153,21 +153,25 @@ def _joined(values) -> str | None:
     return LIST_SEPARATOR.join(values) or None
 
 
-def col(name: str, model, attr: str, note: str = "", get: Callable | None = None, also: tuple = (),
-        kind: str | None = None) -> Column:
+def col(
+    name: str, model, attr: str, note: str = "", get: Callable | None = None, also: tuple = (), kind: str | None = None
+) -> Column:
     """A column carrying model.attr: type, values and description from the schema."""
     schema_kind, enum = field_type(model, attr)
     kind = kind or schema_kind
     description = field_description(model, attr) + (f"。{note}" if note else "")
     if get is None:
         if is_list_field(model, attr):
+
             def get(ctx):
                 item = ctx.get(model)
                 return _joined(getattr(item, attr)) if item is not None else None
         else:
+
             def get(ctx):
                 item = ctx.get(model)
                 return getattr(item, attr) if item is not None else None
+
     return Column(name, description, kind, ((model, attr),) + also, enum, get)
 
 
@@ -183,7 +187,9 @@ def case_id() -> Column:
 
 
 def ordinal(name: str, what: str) -> Column:
-    return derived(name, f"その事例の中での{what}の順番（データファイルの記載順、1から）", lambda ctx: ctx["no"], "integer")
+    return derived(
+        name, f"その事例の中での{what}の順番（データファイルの記載順、1から）", lambda ctx: ctx["no"], "integer"
+    )
 
 
 def case_order(case: Case) -> tuple:
@@ -199,24 +205,32 @@ def _items(attr: str):
         for case in _cases(dataset):
             for no, item in enumerate(getattr(case, attr), 1):
                 yield {Case: case, type(item): item, "no": no}
+
     return rows
 
 
 def _case_rows(dataset):
     for case in _cases(dataset):
         place = case.place
-        yield {Case: case, Name: case.name, Place: place, Coordinates: place.coordinates if place else None,
-               Dated: case.founded}
+        yield {
+            Case: case,
+            Name: case.name,
+            Place: place,
+            Coordinates: place.coordinates if place else None,
+            Dated: case.founded,
+        }
 
 
 def _with_breakdown(attr: str):
     """The total row (breakdown empty), then one row per breakdown item."""
+
     def rows(dataset):
         for case in _cases(dataset):
             for item in getattr(case, attr):
                 yield {Case: case, type(item): item, BreakdownItem: None}
                 for part in item.breakdown:
                     yield {Case: case, type(item): item, BreakdownItem: part}
+
     return rows
 
 
@@ -250,6 +264,7 @@ def _listed(attr: str):
     def rows(dataset):
         for item in getattr(dataset, attr):
             yield {type(item): item}
+
     return rows
 
 
@@ -276,6 +291,8 @@ def _legal_form_now(ctx) -> str | None:
 _BREAKDOWN = "空の行は合計（全体）の値、項目名のある行はその内訳の値"
 _CASE_FK = (("case_id", "cases", "case_id"),)
 
+# One table per block, its columns side by side: easier to scan than one per line.
+# fmt: off
 # (name, description, row source, columns, primary key, foreign keys)
 SPECS = [
     ("cases", "事例とコラムの一覧。1行が1事例", _case_rows, lambda: [
@@ -438,12 +455,15 @@ SPECS = [
         col("prefecture", Region, "prefectures", "この行の都道府県", get=lambda ctx: ctx["prefecture"]),
     ], ("prefecture",), ()),
 ]
+# fmt: on
 
 
 def empty_tables() -> dict[str, Table]:
     """Every table's name, description, columns and keys, without rows (no data needed)."""
-    return {name: Table(name, description, columns(), [], primary_key, foreign_keys)
-            for name, description, _, columns, primary_key, foreign_keys in SPECS}
+    return {
+        name: Table(name, description, columns(), [], primary_key, foreign_keys)
+        for name, description, _, columns, primary_key, foreign_keys in SPECS
+    }
 
 
 def table_columns() -> dict[str, list[Column]]:

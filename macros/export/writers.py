@@ -140,8 +140,13 @@ def xlsx_bytes(tables: dict[str, Table]) -> bytes:
 
 
 def about() -> dict:
-    return {"title": TITLE, "version": version(), "license": LICENSE["name"], "license_url": LICENSE["path"],
-            "description": DESCRIPTION}
+    return {
+        "title": TITLE,
+        "version": version(),
+        "license": LICENSE["name"],
+        "license_url": LICENSE["path"],
+        "description": DESCRIPTION,
+    }
 
 
 def json_bytes(dataset) -> bytes:
@@ -167,8 +172,11 @@ def json_text(data) -> bytes:
 
 
 def _field(column) -> dict:
-    spec = {"name": column.name, "type": "string" if column.type == "period" else column.type,
-            "description": column.description_ja}
+    spec = {
+        "name": column.name,
+        "type": "string" if column.type == "period" else column.type,
+        "description": column.description_ja,
+    }
     constraints = {}
     if column.enum:
         constraints["enum"] = list(column.enum)
@@ -201,8 +209,13 @@ def _resource(table: Table, data: bytes) -> dict:
         "encoding": "utf-8-sig",
         "bytes": len(data),
         "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
-        "dialect": {"delimiter": ",", "lineTerminator": LINE_TERMINATOR, "quoteChar": '"',
-                    "doubleQuote": True, "header": True},
+        "dialect": {
+            "delimiter": ",",
+            "lineTerminator": LINE_TERMINATOR,
+            "quoteChar": '"',
+            "doubleQuote": True,
+            "header": True,
+        },
         "schema": schema,
     }
 

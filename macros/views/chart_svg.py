@@ -49,7 +49,7 @@ class _Axis:
 
     def ticks(self) -> list[float]:
         if self.log:
-            return [10 ** e for e in range(math.floor(self.low), math.ceil(self.high) + 1)]
+            return [10**e for e in range(math.floor(self.low), math.ceil(self.high) + 1)]
         span = self.high - self.low
         step = 10 ** math.floor(math.log10(span / 4)) if span > 0 else 1
         for factor in (1, 2, 5, 10):
@@ -127,9 +127,11 @@ def picture(figure: dict) -> Picture:
         if trace["type"] == "bar":
             for value, category, label in zip(trace["x"], trace["y"], texts):
                 y = y_of[category]
-                left = x(x.low if not log else 10 ** x.low)
+                left = x(x.low if not log else 10**x.low)
                 right = x(value) if value > 0 else left
-                pic.rects.append((left, y - row * 0.32, max(right - left, 1), row * 0.64, colour, f"{category}: {label}"))
+                pic.rects.append(
+                    (left, y - row * 0.32, max(right - left, 1), row * 0.64, colour, f"{category}: {label}")
+                )
                 pic.texts.append((right + 4, y + 4, label, "start", "chart-svg-value"))
             continue
         points = [(x(px), y_of[py] if categorical else y_axis(py)) for px, py in zip(trace["x"], trace["y"])]
@@ -147,8 +149,15 @@ def picture(figure: dict) -> Picture:
         if "text" in mode:  # a label inside a big marker, else above a small one
             inside = size >= 20
             for (px, py), label in zip(points, texts):
-                pic.texts.append((px, py + 4 if inside else py - 10, label, "middle",
-                                  "chart-svg-node" if inside else "chart-svg-label"))
+                pic.texts.append(
+                    (
+                        px,
+                        py + 4 if inside else py - 10,
+                        label,
+                        "middle",
+                        "chart-svg-node" if inside else "chart-svg-label",
+                    )
+                )
     for note in layout.get("annotations", []):  # arrows of the relations graph, stopping at the node's edge
         x1, y1, x2, y2 = x(note["ax"]), y_axis(note["ay"]), x(note["x"]), y_axis(note["y"])
         length = math.hypot(x2 - x1, y2 - y1) or 1

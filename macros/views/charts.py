@@ -51,10 +51,15 @@ def founding_timeline(dataset) -> Chart:
         x_title="年",
     )
     return Chart(
-        id="founding-timeline", kind="timeline", title="設立と法人格の変遷",
+        id="founding-timeline",
+        kind="timeline",
+        title="設立と法人格の変遷",
         description="各事例の設立と、任意団体・有限会社・株式会社などへの移行の時期。",
-        unit="年（暦年・年度はそのまま表示）", as_of="報告書に記載の時期（〜2003年）",
-        columns=["事例", "時期（データ）", "時期", "形態", "組織", "出典"], rows=rows, figure=figure,
+        unit="年（暦年・年度はそのまま表示）",
+        as_of="報告書に記載の時期（〜2003年）",
+        columns=["事例", "時期（データ）", "時期", "形態", "組織", "出典"],
+        rows=rows,
+        figure=figure,
         sources=sorted({r[5] for r in rows}, key=_ref_key),
         notes=["年度（4月始まり）の時期は年度の初めの位置に、月の記載がない年は1月の位置に置いています。"],
     )
@@ -65,19 +70,36 @@ def members_size(dataset) -> Chart:
     for case in dataset.numbered_cases():
         latest = facts.latest_members(case)
         if latest:
-            rows.append([case.name.short, latest.count, vocab.UNITS[latest.unit], latest.scope,
-                         period_label(latest.as_of), vocab.QUALIFIERS[latest.qualifier], latest.source])
+            rows.append(
+                [
+                    case.name.short,
+                    latest.count,
+                    vocab.UNITS[latest.unit],
+                    latest.scope,
+                    period_label(latest.as_of),
+                    vocab.QUALIFIERS[latest.qualifier],
+                    latest.source,
+                ]
+            )
     rows.sort(key=lambda r: r[1])
     figure = bar_figure(
-        labels=[r[0] for r in rows], values=[r[1] for r in rows],
+        labels=[r[0] for r in rows],
+        values=[r[1] for r in rows],
         texts=[f"{plain_number(r[1])}{r[2]}{r[5]}（{r[4]}）" for r in rows],
-        groups=[r[2] for r in rows], x_title="会員数（対数目盛）", log=True,
+        groups=[r[2] for r in rows],
+        x_title="会員数（対数目盛）",
+        log=True,
     )
     return Chart(
-        id="members-size", kind="size", title="会員数の比較（対数目盛）",
+        id="members-size",
+        kind="size",
+        title="会員数の比較（対数目盛）",
         description="各事例の最新の会員数。社・人・団体と数える単位が違うため色で区別しています。",
-        unit="社・人・団体（事例ごとに異なる）", as_of="各行の時点（2001〜2004年）",
-        columns=["事例", "会員数", "単位", "数えたもの", "時点", "限定", "出典"], rows=rows, figure=figure,
+        unit="社・人・団体（事例ごとに異なる）",
+        as_of="各行の時点（2001〜2004年）",
+        columns=["事例", "会員数", "単位", "数えたもの", "時点", "限定", "出典"],
+        rows=rows,
+        figure=figure,
         sources=sorted({r[6] for r in rows}, key=_ref_key),
         notes=["単位が違う数値を同じ軸に並べています。大きさの比較は同じ単位どうしで行ってください。"],
     )
@@ -91,18 +113,35 @@ def public_support(dataset) -> Chart:
                 continue
             basis = vocab.AMOUNT_BASES.get(s.amount_basis or "", "")
             years = s.duration_years
-            rows.append([case.name.short, s.provider, vocab.SUPPORT_KINDS[s.kind], s.amount_jpy, basis,
-                         period_label(s.period) if s.period else "", years if years else "", s.source])
+            rows.append(
+                [
+                    case.name.short,
+                    s.provider,
+                    vocab.SUPPORT_KINDS[s.kind],
+                    s.amount_jpy,
+                    basis,
+                    period_label(s.period) if s.period else "",
+                    years if years else "",
+                    s.source,
+                ]
+            )
     figure = bar_figure(
-        labels=[f"{r[0]}（{r[1]}）" for r in rows], values=[r[3] for r in rows],
+        labels=[f"{r[0]}（{r[1]}）" for r in rows],
+        values=[r[3] for r in rows],
         texts=[f"{plain_number(r[3])}円（{r[4]}）" + (f"・{plain_number(r[6])}年間" if r[6] else "") for r in rows],
-        groups=[r[4] for r in rows], x_title="金額（円）",
+        groups=[r[4] for r in rows],
+        x_title="金額（円）",
     )
     return Chart(
-        id="public-support", kind="support", title="公的支援の金額と期間",
+        id="public-support",
+        kind="support",
+        title="公的支援の金額と期間",
         description="金額が報告書に書かれている公的支援。年額と総額を色で区別し、期間を添えています。",
-        unit="円", as_of="各行の期間（1995〜2004年度）",
-        columns=["事例", "支援者", "種類", "金額（円）", "基礎", "期間", "年数", "出典"], rows=rows, figure=figure,
+        unit="円",
+        as_of="各行の期間（1995〜2004年度）",
+        columns=["事例", "支援者", "種類", "金額（円）", "基礎", "期間", "年数", "出典"],
+        rows=rows,
+        figure=figure,
         sources=sorted({r[7] for r in rows}, key=_ref_key),
         notes=["年額と総額は比べられません。年額×年数が支援の総額の目安です。"],
     )
@@ -113,17 +152,35 @@ def funnel(case, metrics: set[str]) -> Chart | None:
     figures = [f for f in case.figures if f.metric in metrics]
     if not figures:
         return None
-    rows = [[f.label, f.value, f.value_max if f.value_max is not None else "", vocab.UNITS[f.unit],
-             vocab.QUALIFIERS[f.qualifier], period_label(f.period), f.source] for f in figures]
+    rows = [
+        [
+            f.label,
+            f.value,
+            f.value_max if f.value_max is not None else "",
+            vocab.UNITS[f.unit],
+            vocab.QUALIFIERS[f.qualifier],
+            period_label(f.period),
+            f.source,
+        ]
+        for f in figures
+    ]
     figure = bar_figure(
-        labels=[r[0] for r in rows], values=[r[1] for r in rows], texts=[figure_text(f) for f in figures],
-        x_title=f"件数（{rows[0][3]}）", reverse=True,
+        labels=[r[0] for r in rows],
+        values=[r[1] for r in rows],
+        texts=[figure_text(f) for f in figures],
+        x_title=f"件数（{rows[0][3]}）",
+        reverse=True,
     )
     return Chart(
-        id=f"funnel-{case.id}", kind="funnel", title=f"{case.name.short}：相談から事業化までの段階別件数",
+        id=f"funnel-{case.id}",
+        kind="funnel",
+        title=f"{case.name.short}：相談から事業化までの段階別件数",
         description="相談から商品化・事業化までの各段階の件数。範囲で書かれた数値は下限を棒で、範囲を数字で示します。",
-        unit=rows[0][3], as_of=rows[0][5],
-        columns=["段階", "件数（下限）", "件数（上限）", "単位", "限定", "時点", "出典"], rows=rows, figure=figure,
+        unit=rows[0][3],
+        as_of=rows[0][5],
+        columns=["段階", "件数（下限）", "件数（上限）", "単位", "限定", "時点", "出典"],
+        rows=rows,
+        figure=figure,
         sources=sorted({r[6] for r in rows}, key=_ref_key),
     )
 
@@ -144,20 +201,34 @@ def compositions(dataset) -> list[Chart]:
             rows.append(["報告書が記す合計", stated_total, unit_label, "合計"])
             notes = []
             if breakdown_differs(item):
-                notes.append(f"内訳の合計は {plain_number(parts)}{unit_label} で、報告書が記す合計 "
-                             f"{plain_number(stated_total)}{unit_label} と一致しません"
-                             + ("（データに関する注記あり）。" if item_id in acknowledged else "。"))
+                notes.append(
+                    f"内訳の合計は {plain_number(parts)}{unit_label} で、報告書が記す合計 "
+                    f"{plain_number(stated_total)}{unit_label} と一致しません"
+                    + ("（データに関する注記あり）。" if item_id in acknowledged else "。")
+                )
             figure = bar_figure(
-                labels=[r[0] for r in rows], values=[r[1] for r in rows],
-                texts=[f"{plain_number(r[1])}{unit_label}" for r in rows], groups=[r[3] for r in rows],
-                x_title=unit_label, reverse=True,
+                labels=[r[0] for r in rows],
+                values=[r[1] for r in rows],
+                texts=[f"{plain_number(r[1])}{unit_label}" for r in rows],
+                groups=[r[3] for r in rows],
+                x_title=unit_label,
+                reverse=True,
             )
-            charts.append(Chart(
-                id=f"composition-{case.id}-{item_id}", kind="composition", title=f"{case.name.short}：{label}の内訳",
-                description="報告書が示す内訳と、報告書が記す合計。合計が内訳の和と違う場合もそのまま示します。",
-                unit=unit_label, as_of=period_label(period),
-                columns=["項目", "値", "単位", "区分"], rows=rows, figure=figure, sources=[source], notes=notes,
-            ))
+            charts.append(
+                Chart(
+                    id=f"composition-{case.id}-{item_id}",
+                    kind="composition",
+                    title=f"{case.name.short}：{label}の内訳",
+                    description="報告書が示す内訳と、報告書が記す合計。合計が内訳の和と違う場合もそのまま示します。",
+                    unit=unit_label,
+                    as_of=period_label(period),
+                    columns=["項目", "値", "単位", "区分"],
+                    rows=rows,
+                    figure=figure,
+                    sources=[source],
+                    notes=notes,
+                )
+            )
     return charts
 
 
@@ -179,17 +250,29 @@ def relations_graph(dataset) -> Chart:
         for rel in case.relations:
             other = dataset.case_by_id[rel.target]
             rows.append([case.name.short, vocab.RELATION_TYPES[rel.type], other.name.short, rel.type, rel.source])
-            edges.append((position[case.id], position[other.id], f"{case.name.short} → {other.name.short}：{vocab.RELATION_TYPES[rel.type]}"))
+            edges.append(
+                (
+                    position[case.id],
+                    position[other.id],
+                    f"{case.name.short} → {other.name.short}：{vocab.RELATION_TYPES[rel.type]}",
+                )
+            )
     nodes = [(position[c.id], _node_label(c), c.name.short) for c in dataset.cases]
     titles = [vocab.SECTION_SHORT_NAMES.get(s, vocab.KINDS["column"]) for s in order]
     figure = graph_figure(nodes, edges, titles)
     key = "、".join(f"{_node_label(c)} {c.name.short}" for c in dataset.cases)
     return Chart(
-        id="relations", kind="relations", title="事例どうしの関係",
+        id="relations",
+        kind="relations",
+        title="事例どうしの関係",
         description="手本にした、支援事業から生まれた、連携しているなど、報告書が述べる事例間の関係。列は報告書の分類、矢印は関係の向きです。",
-        unit="—", as_of="報告書の記述（2003〜04年）",
-        columns=["事例", "関係", "関係先", "関係の種類（データ）", "出典"], rows=rows, figure=figure,
-        sources=sorted({r[4] for r in rows}, key=_ref_key), notes=[f"番号：{key}（Cはコラム）"],
+        unit="—",
+        as_of="報告書の記述（2003〜04年）",
+        columns=["事例", "関係", "関係先", "関係の種類（データ）", "出典"],
+        rows=rows,
+        figure=figure,
+        sources=sorted({r[4] for r in rows}, key=_ref_key),
+        notes=[f"番号：{key}（Cはコラム）"],
     )
 
 

@@ -86,7 +86,9 @@ def compare_rows(dataset) -> list[CompareRow]:
                 region=region_of(case, dataset),
                 bases="、".join(b.name for b in case.bases) or "なし",
                 founded=case.founded.date if case.founded else "",
-                founded_sort="{:04d}-{:02d}".format(*parse_period(case.founded.date).sort_key()[:2]) if case.founded else "",
+                founded_sort="{:04d}-{:02d}".format(*parse_period(case.founded.date).sort_key()[:2])
+                if case.founded
+                else "",
                 legal_form=form.form if form else "記載なし",
                 members=f"{member_text(latest)}（{period_label(latest.as_of)}）" if latest else "",
                 members_sort=float(latest.count) if latest else None,

@@ -12,8 +12,31 @@ import re
 
 from .render import render
 
-SKIP_TAGS = {"a", "abbr", "code", "pre", "script", "style", "textarea", "button", "svg", "table", "select",
-             "h1", "h2", "h3", "h4", "h5", "h6", "caption", "th", "dt", "label", "title", "summary"}
+SKIP_TAGS = {
+    "a",
+    "abbr",
+    "code",
+    "pre",
+    "script",
+    "style",
+    "textarea",
+    "button",
+    "svg",
+    "table",
+    "select",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "caption",
+    "th",
+    "dt",
+    "label",
+    "title",
+    "summary",
+}
 
 
 def term_surfaces(terms) -> list[tuple[str, object]]:
@@ -77,7 +100,10 @@ def _link_text(chunk: str, pattern: re.Pattern, by_text: dict, used: set, glossa
         if term.id in used or chunk.rfind("<", 0, match.start()) > chunk.rfind(">", 0, match.start()):
             continue  # linked already, or inside a tag's attributes
         used.add(term.id)
-        out += [chunk[last : match.start()], render("glossary-term.html", term=term, text=match.group(0), url=glossary_url)]
+        out += [
+            chunk[last : match.start()],
+            render("glossary-term.html", term=term, text=match.group(0), url=glossary_url),
+        ]
         last = match.end()
     out.append(chunk[last:])
     return "".join(out)

@@ -31,9 +31,7 @@ def evidence(dataset, theme_id: str) -> list[tuple]:
 
 def supports_with_terms(dataset) -> list[tuple]:
     """Public support with an amount or a stated length: the time-limited-support lever."""
-    return [
-        (case, s) for case in dataset.cases for s in case.support if s.amount_jpy is not None or s.duration_years
-    ]
+    return [(case, s) for case in dataset.cases for s in case.support if s.amount_jpy is not None or s.duration_years]
 
 
 def programme_offspring(dataset) -> list[tuple]:

@@ -128,4 +128,3 @@ def legal_forms_table(dataset, page_url: str) -> str:
 
 def case_map(dataset, page_url: str) -> str:
     return render("map.html", base=base_for(page_url), **map_context(dataset))
-

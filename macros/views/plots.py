@@ -34,18 +34,35 @@ def bar_figure(labels, values, texts, x_title, groups=None, log=False, reverse=F
     data = []
     for index, group in enumerate(dict.fromkeys(groups)):
         picked = [i for i, g in enumerate(groups) if g == group]
-        data.append({
-            "type": "bar", "orientation": "h", "name": group or x_title, "showlegend": bool(group),
-            "y": [labels[i] for i in picked], "x": [values[i] for i in picked],
-            "text": [texts[i] for i in picked], "textposition": "outside", "cliponaxis": False,
-            "hovertemplate": "%{y}: %{text}<extra></extra>", "marker": {"color": PALETTE[index % len(PALETTE)]},
-        })
+        data.append(
+            {
+                "type": "bar",
+                "orientation": "h",
+                "name": group or x_title,
+                "showlegend": bool(group),
+                "y": [labels[i] for i in picked],
+                "x": [values[i] for i in picked],
+                "text": [texts[i] for i in picked],
+                "textposition": "outside",
+                "cliponaxis": False,
+                "hovertemplate": "%{y}: %{text}<extra></extra>",
+                "marker": {"color": PALETTE[index % len(PALETTE)]},
+            }
+        )
     order = list(dict.fromkeys(labels))
-    return {"data": data, "layout": _layout(
-        max(260, 34 * len(labels) + 90),
-        xaxis={"title": {"text": x_title}, "type": "log" if log else "linear", "gridcolor": "#e5e7eb", "automargin": True},
-        yaxis={"automargin": True, "categoryorder": "array", "categoryarray": order[::-1] if reverse else order},
-    )}
+    return {
+        "data": data,
+        "layout": _layout(
+            max(260, 34 * len(labels) + 90),
+            xaxis={
+                "title": {"text": x_title},
+                "type": "log" if log else "linear",
+                "gridcolor": "#e5e7eb",
+                "automargin": True,
+            },
+            yaxis={"automargin": True, "categoryorder": "array", "categoryarray": order[::-1] if reverse else order},
+        ),
+    }
 
 
 def timeline_figure(events, x_title) -> dict:
@@ -54,39 +71,100 @@ def timeline_figure(events, x_title) -> dict:
     data = []
     for case in cases:
         points = [e for e in events if e[0] == case]
-        data.append({"type": "scatter", "mode": "lines", "x": [p[1] for p in points], "y": [case] * len(points),
-                     "line": {"color": "#9ca3af", "width": 2}, "hoverinfo": "skip", "showlegend": False})
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "lines",
+                "x": [p[1] for p in points],
+                "y": [case] * len(points),
+                "line": {"color": "#9ca3af", "width": 2},
+                "hoverinfo": "skip",
+                "showlegend": False,
+            }
+        )
     for index, form in enumerate(dict.fromkeys(e[2] for e in events)):
         points = [e for e in events if e[2] == form]
-        data.append({
-            "type": "scatter", "mode": "markers", "name": form,
-            "x": [p[1] for p in points], "y": [p[0] for p in points], "text": [p[3] for p in points],
-            "marker": {"size": 11, "symbol": SYMBOLS[index % len(SYMBOLS)], "color": PALETTE[index % len(PALETTE)]},
-            "hovertemplate": "%{text}<extra></extra>",
-        })
-    return {"data": data, "layout": _layout(
-        34 * len(cases) + 120,
-        xaxis={"title": {"text": x_title}, "gridcolor": "#e5e7eb", "dtick": 2},
-        yaxis={"automargin": True, "categoryorder": "array", "categoryarray": cases[::-1]},
-    )}
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "name": form,
+                "x": [p[1] for p in points],
+                "y": [p[0] for p in points],
+                "text": [p[3] for p in points],
+                "marker": {"size": 11, "symbol": SYMBOLS[index % len(SYMBOLS)], "color": PALETTE[index % len(PALETTE)]},
+                "hovertemplate": "%{text}<extra></extra>",
+            }
+        )
+    return {
+        "data": data,
+        "layout": _layout(
+            34 * len(cases) + 120,
+            xaxis={"title": {"text": x_title}, "gridcolor": "#e5e7eb", "dtick": 2},
+            yaxis={"automargin": True, "categoryorder": "array", "categoryarray": cases[::-1]},
+        ),
+    }
 
 
 def graph_figure(nodes, edges, column_titles) -> dict:
     """A node-link diagram: nodes ((x, y), label, name), edges ((x0, y0), (x1, y1), text)."""
-    data = [{"type": "scatter", "mode": "lines", "x": [x0, x1], "y": [y0, y1], "hoverinfo": "skip",
-             "showlegend": False, "line": {"color": "#6b7280", "width": 1.5}} for (x0, y0), (x1, y1), _ in edges]
-    data.append({
-        "type": "scatter", "mode": "markers+text", "x": [n[0][0] for n in nodes], "y": [n[0][1] for n in nodes],
-        "text": [n[1] for n in nodes], "customdata": [n[2] for n in nodes], "textposition": "middle center",
-        "textfont": {"color": "white", "size": 11}, "marker": {"size": 24, "color": PALETTE[0]},
-        "hovertemplate": "%{text} %{customdata}<extra></extra>", "showlegend": False,
-    })
-    arrows = [{"x": x1, "y": y1, "ax": x0, "ay": y0, "xref": "x", "yref": "y", "axref": "x", "ayref": "y",
-               "showarrow": True, "arrowhead": 3, "arrowsize": 1.2, "arrowcolor": "#6b7280", "text": ""}
-              for (x0, y0), (x1, y1), _ in edges]
-    return {"data": data, "layout": _layout(
-        560, annotations=arrows,
-        xaxis={"tickvals": list(range(len(column_titles))), "ticktext": column_titles, "showgrid": False,
-               "zeroline": False, "range": [-0.6, len(column_titles) - 0.4]},
-        yaxis={"visible": False},
-    )}
+    data = [
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "x": [x0, x1],
+            "y": [y0, y1],
+            "hoverinfo": "skip",
+            "showlegend": False,
+            "line": {"color": "#6b7280", "width": 1.5},
+        }
+        for (x0, y0), (x1, y1), _ in edges
+    ]
+    data.append(
+        {
+            "type": "scatter",
+            "mode": "markers+text",
+            "x": [n[0][0] for n in nodes],
+            "y": [n[0][1] for n in nodes],
+            "text": [n[1] for n in nodes],
+            "customdata": [n[2] for n in nodes],
+            "textposition": "middle center",
+            "textfont": {"color": "white", "size": 11},
+            "marker": {"size": 24, "color": PALETTE[0]},
+            "hovertemplate": "%{text} %{customdata}<extra></extra>",
+            "showlegend": False,
+        }
+    )
+    arrows = [
+        {
+            "x": x1,
+            "y": y1,
+            "ax": x0,
+            "ay": y0,
+            "xref": "x",
+            "yref": "y",
+            "axref": "x",
+            "ayref": "y",
+            "showarrow": True,
+            "arrowhead": 3,
+            "arrowsize": 1.2,
+            "arrowcolor": "#6b7280",
+            "text": "",
+        }
+        for (x0, y0), (x1, y1), _ in edges
+    ]
+    return {
+        "data": data,
+        "layout": _layout(
+            560,
+            annotations=arrows,
+            xaxis={
+                "tickvals": list(range(len(column_titles))),
+                "ticktext": column_titles,
+                "showgrid": False,
+                "zeroline": False,
+                "range": [-0.6, len(column_titles) - 0.4],
+            },
+            yaxis={"visible": False},
+        ),
+    }

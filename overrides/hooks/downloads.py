@@ -24,5 +24,7 @@ def on_files(files, config):
     for name, data in render_downloads(dataset).items():
         files.append(File.generated(config, f"{DOWNLOAD_DIR}/{name}", content=data))
     for chart in all_charts(dataset).values():
-        files.append(File.generated(config, f"charts/data/{chart.id}.csv", content=csv_bytes(chart.columns, chart.rows)))
+        files.append(
+            File.generated(config, f"charts/data/{chart.id}.csv", content=csv_bytes(chart.columns, chart.rows))
+        )
     return files

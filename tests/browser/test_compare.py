@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlparse
 
 from playwright.sync_api import expect
 
-from macros.compare import compare_rows
+from macros.views.compare import compare_rows
 
 from .conftest import open_page
 

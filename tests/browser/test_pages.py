@@ -8,8 +8,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from macros.charts import all_charts
-from macros.map_svg import places
+from macros.views.charts import all_charts
+from macros.views.map_svg import places
 
 from .conftest import activate_chart, open_page
 
@@ -163,8 +163,11 @@ def test_every_chart_is_drawn(site_visits, dataset):
     """Every chart of the data set is on some page, drawn at a readable size with its data marks."""
     drawn = {chart["id"]: (path or "/", chart) for path, visit in site_visits.items() for chart in visit.charts}
     assert set(drawn) == set(all_charts(dataset))
-    undrawn = [f"{path} {c['id']}: {c['width']:.0f}x{c['height']:.0f} px, {c['marks']} marks"
-               for path, c in drawn.values() if c["width"] < 300 or c["height"] < 100 or c["marks"] == 0]
+    undrawn = [
+        f"{path} {c['id']}: {c['width']:.0f}x{c['height']:.0f} px, {c['marks']} marks"
+        for path, c in drawn.values()
+        if c["width"] < 300 or c["height"] < 100 or c["marks"] == 0
+    ]
     assert not undrawn, "\n".join(undrawn)
 
 
@@ -193,7 +196,9 @@ def test_the_map_draws_a_marker_for_every_place_and_lists_every_case(browser_pag
     assert box["width"] > 300 and box["height"] > 300
     assert svg.locator("circle").count() == len(in_japan) > 0
     listed = sum(len(p.cases) for p in in_japan + abroad)
-    assert page.locator("figure.case-map table tbody tr").count() == listed == len([c for c in dataset.cases if c.place])
+    assert (
+        page.locator("figure.case-map table tbody tr").count() == listed == len([c for c in dataset.cases if c.place])
+    )
     assert not log.problems(), log.problems()
 
 

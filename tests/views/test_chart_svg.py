@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from macros.charts import all_charts
-from macros.static_chart import picture
+from macros.views.chart_svg import picture
+from macros.views.charts import all_charts
 
 
 def test_bar_pictures_have_one_bar_per_value_in_order(dataset):

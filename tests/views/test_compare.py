@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from macros.compare import activity_tags, compare_rows, legal_form_path, region_of
+from macros.views.compare import activity_tags, compare_rows, legal_form_path, region_of
 
 
 def test_one_row_per_case(dataset, built_site):
@@ -26,7 +26,7 @@ def test_filters_offer_every_value_in_the_rows(dataset, built_site):
 def test_activity_tags_follow_the_data(dataset):
     assert "共同受注" in activity_tags(dataset.case_by_id["adock-kobe"])
     assert "共同受注" not in activity_tags(dataset.case_by_id["naniwa-yumekobo"])  # none yet
-    assert region_of(dataset.case_by_id["silicon-valley"]) == "海外"
+    assert region_of(dataset.case_by_id["silicon-valley"], dataset) == "海外"
 
 
 def test_legal_form_path_is_in_date_order(dataset):

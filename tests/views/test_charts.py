@@ -7,8 +7,8 @@ import io
 import json
 import re
 
-from macros import facts
-from macros.charts import all_charts
+from macros.views import facts
+from macros.views.charts import all_charts
 
 
 def _csv_rows(path):

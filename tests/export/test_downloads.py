@@ -16,21 +16,33 @@ import yaml
 from openpyxl import load_workbook
 from pydantic import BaseModel
 
-from macros import exports
-from macros.export_tables import LIST_SEPARATOR, _unwrap, build_tables, table_columns
-from macros.export_writers import DATA_VERSION, JSON_NAME, PACKAGE_NAME, XLSX_NAME, json_text
-from macros.load import load_dataset
-from macros.models import Case, Metric, Source, Term, Theme
-from macros.tabular import cell_text, neutralise
+from macros.data.load import load_dataset
+from macros.data.models import Case, Metric, Region, Source, Term, Theme
+from macros.export import downloads as exports
+from macros.export.cells import cell_text, neutralise
+from macros.export.tables import LIST_SEPARATOR, _unwrap, build_tables, table_columns
+from macros.export.writers import DATA_VERSION, JSON_NAME, PACKAGE_NAME, XLSX_NAME, json_text
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
 HOSTILE = '=HYPERLINK("http://example.com/x","クリック")'
 
 # The column names promised to users, in this order, at the start of each file.
 CONTRACT = {
-    "cases": ["case_id", "case_no", "kind", "name_ja", "name_en", "section", "country", "prefecture",
-              "municipality", "founded", "latitude", "longitude"],
+    "cases": [
+        "case_id",
+        "case_no",
+        "kind",
+        "name_ja",
+        "name_en",
+        "section",
+        "country",
+        "prefecture",
+        "municipality",
+        "founded",
+        "latitude",
+        "longitude",
+    ],
     "legal_forms": ["case_id", "legal_form", "since", "capital_jpy", "source"],
     "member_counts": ["case_id", "as_of", "count", "unit", "breakdown", "source"],
     "metrics": ["case_id", "metric", "value", "unit", "period", "source"],
@@ -70,7 +82,19 @@ def expected_rows(dataset) -> dict[str, int]:
         "links": sum(len(c.links) for c in cases),
         "metric_definitions": len(dataset.metrics),
         "sources": len(dataset.sources),
+        "regions": sum(len(r.prefectures) for r in dataset.regions),
     }
+
+
+def write_downloads(dataset, folder: Path) -> list[dict]:
+    """Write the files as the build publishes them; the data page's info on each, with its path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    files = exports.render_downloads(dataset)
+    info = exports.download_info(dataset)
+    for item in info:
+        item["path"] = folder / item["name"]
+        item["path"].write_bytes(files[item["name"]])
+    return info
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +107,7 @@ def written(request, tmp_path_factory):
     """(dataset, folder, per-file info) for the fixture data and the real data."""
     dataset = load_dataset(MINIMAL if request.param == "minimal" else ROOT / "data")
     folder = tmp_path_factory.mktemp(f"downloads-{request.param}")
-    return dataset, folder, exports.write_downloads(dataset, folder)
+    return dataset, folder, write_downloads(dataset, folder)
 
 
 def read_csv(data: bytes) -> list[list[str]]:
@@ -142,7 +166,10 @@ def test_numbers_are_plain(written):
                 assert all(re.fullmatch(r"[0-9]+", c) for c in cells), (table.name, column.name, cells)
             elif column.type == "number":  # only longitudes west of Greenwich are negative
                 assert all(re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", c) and not c.endswith(".0") for c in cells), (
-                    table.name, column.name, cells)
+                    table.name,
+                    column.name,
+                    cells,
+                )
             elif column.type == "boolean":
                 assert set(cells) <= {"true", "false"}
 
@@ -235,19 +262,18 @@ def test_json_round_trip_equals_the_yaml_models(written):
     assert [Term.model_validate(t) for t in data["terms"]] == dataset.terms
     assert [Metric.model_validate(m) for m in data["metrics"]] == dataset.metrics
     assert [Source.model_validate(s) for s in data["sources"]] == dataset.sources
+    assert [Region.model_validate(r) for r in data["regions"]] == dataset.regions
     assert data["about"]["license"] == "CC-BY-4.0"
 
 
-def test_json_is_laid_out_like_the_standard_library(written):
-    """json_text (pydantic-core) writes what json.dumps(indent=2) would, for every file."""
+def test_json_is_indented_utf8_readable_in_an_editor(written):
+    """The JSON files are indented, keep Japanese as it is (no \\u escapes) and end with a newline."""
     _, folder, _ = written
     for name in (JSON_NAME, PACKAGE_NAME):
         text = (folder / name).read_text(encoding="utf-8")
         assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
-    awkward = {"改行\nと\u2028": ["\x1f", '"', "\\", "</script>"], "空": [[], {}], "数": [0.1, 3.0, -2, 2**63, 1e20],
-               "真偽": [True, None]}
-    assert json_text(awkward).decode("utf-8") == json.dumps(awkward, ensure_ascii=False, indent=2) + "\n"
-    assert json.loads(json_text({"小": 1e-05})) == {"小": 1e-05}  # spelled 0.00001: the same number
+    awkward = {"改行\nと\u2028": ["\x1f", '"', "\\", "</script>"], "数": [0.1, 3.0, 2**63, 1e-05], "真偽": [True, None]}
+    assert json.loads(json_text(awkward)) == awkward
 
 
 # ------------------------------------------------ every field in a CSV
@@ -269,7 +295,7 @@ def _scalar_fields(model, seen=None) -> set[tuple[type, str]]:
 
 
 def test_every_scalar_field_of_the_schema_has_a_column():
-    wanted = set().union(*(_scalar_fields(m) for m in (Case, Theme, Term, Metric, Source)))
+    wanted = set().union(*(_scalar_fields(m) for m in (Case, Theme, Term, Metric, Source, Region)))
     carried = {f for columns in table_columns().values() for c in columns for f in c.fields}
     missing = sorted(f"{m.__name__}.{n}" for m, n in wanted - carried)
     assert not missing, f"fields in no CSV column: {missing}"
@@ -319,7 +345,7 @@ def test_every_value_of_the_data_appears_in_the_csvs(written):
 
 
 def test_column_descriptions_come_from_the_schema():
-    from macros.models import LegalForm, MemberCount
+    from macros.data.models import LegalForm, MemberCount
 
     columns = {c.name: c for c in table_columns()["legal_forms"]}
     assert columns["capital_jpy"].description_ja == LegalForm.model_fields["capital_jpy"].description
@@ -352,7 +378,7 @@ def test_frictionless_catches_a_broken_reference(tmp_path, minimal):
     from frictionless import validate
 
     dataset = with_hostile(minimal, relations=[minimal.cases[0].relations[0].model_copy(update={"target": "nowhere"})])
-    exports.write_downloads(dataset, tmp_path)
+    write_downloads(dataset, tmp_path)
     assert not validate(tmp_path / PACKAGE_NAME).valid
 
 
@@ -360,10 +386,10 @@ def test_frictionless_catches_a_broken_reference(tmp_path, minimal):
 
 
 def test_two_writes_are_byte_identical(tmp_path, monkeypatch):
-    first = exports.write_downloads(load_dataset(MINIMAL), tmp_path / "a")
+    first = write_downloads(load_dataset(MINIMAL), tmp_path / "a")
     later = time.time() + 400 * 86400  # a different clock must not change a byte
     monkeypatch.setattr(time, "time", lambda: later)
-    second = exports.write_downloads(load_dataset(MINIMAL), tmp_path / "b")
+    second = write_downloads(load_dataset(MINIMAL), tmp_path / "b")
     for a, b in zip(first, second, strict=True):
         assert a["path"].read_bytes() == b["path"].read_bytes(), a["name"]
 
@@ -389,7 +415,7 @@ def test_page_lists_files_with_sizes_rows_and_columns(written):
 
 
 def test_json_ld_cannot_be_closed_by_the_data(minimal):
-    evil = '</script><script>alert(1)</script><!--&'
+    evil = "</script><script>alert(1)</script><!--&"
     metrics = [minimal.metrics[0].model_copy(update={"label": evil})] + minimal.metrics[1:]
     dataset = dataclasses.replace(minimal, metrics=metrics)
     page = exports.downloads_page(dataset, "data/")

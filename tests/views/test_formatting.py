@@ -1,12 +1,19 @@
 import pytest
 
-from macros.formatting import plain_number, quantity, yen
+from macros.views.formatting import plain_number, quantity, yen
 
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(135_000_000, "1億3,500万"), (5_000_000, "500万"), (2_000, "2,000"), (4_400_000_000, "44億"),
-     (24_000_000_000_000, "24兆"), (283_000_000, "2億8,300万"), (11_700_001, "11,700,001")],
+    [
+        (135_000_000, "1億3,500万"),
+        (5_000_000, "500万"),
+        (2_000, "2,000"),
+        (4_400_000_000, "44億"),
+        (24_000_000_000_000, "24兆"),
+        (283_000_000, "2億8,300万"),
+        (11_700_001, "11,700,001"),
+    ],
 )
 def test_yen_reads_the_japanese_way(value, text):
     assert yen(value) == text

@@ -2,7 +2,7 @@
 
 import json
 
-from macros import schema_export
+from macros.export import schema as schema_export
 
 
 def test_checked_in_schemas_are_current():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from macros.glossary_links import link_terms
-from macros.models import Term
+from macros.data.models import Term
+from macros.views.glossary_links import link_terms
 
 KIJUN = Term(id="base", term="基盤", definition="母体となる組織。")
 KANJI = Term(id="lead", term="幹事会社", aliases=["幹事企業"], definition="受注をまとめる会社。")
@@ -35,8 +35,13 @@ def test_terms_marked_not_to_link_stay_plain():
 
 def test_skipped_places():
     skipped = [
-        "<h2>基盤</h2>", "<table><tr><td>基盤</td></tr></table>", '<a href="x">基盤</a>', "<!-- 基盤 -->",
-        "<caption>基盤</caption>", "<pre><code>基盤</code></pre>", "<svg><text>基盤</text></svg>",
+        "<h2>基盤</h2>",
+        "<table><tr><td>基盤</td></tr></table>",
+        '<a href="x">基盤</a>',
+        "<!-- 基盤 -->",
+        "<caption>基盤</caption>",
+        "<pre><code>基盤</code></pre>",
+        "<svg><text>基盤</text></svg>",
     ]
     for html in skipped:
         assert _linked(html) == [], html

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.load import DataInvalid, load_dataset
+from macros.data.load import DataInvalid, load_dataset
 
-CORPUS = Path(__file__).resolve().parent / "bad_inputs"
+CORPUS = Path(__file__).resolve().parents[1] / "bad_inputs"
 EXPECTED = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))
 
 
@@ -52,8 +52,9 @@ def test_cli_reports_without_a_traceback(tmp_path):
     shutil.copytree(CORPUS.parent / "fixtures" / "minimal", data)
     for name in ("alias-bomb.yaml", "not-utf8.yaml", "yaml-syntax.yaml"):
         shutil.copy(CORPUS / name, data / "cases" / name.replace(".yaml", "-x.yaml"))
-    result = subprocess.run([sys.executable, "-m", "macros", "validate", "--data", str(data)],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "macros", "validate", "--data", str(data)], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.count("cases/") >= 3
@@ -65,4 +66,7 @@ def test_duplicate_id_in_two_files_names_both(data_copy):
         load_dataset(data_copy)
     duplicate = [p for p in info.value.problems if "重複" in p.message and p.field == "id"]
     assert len(duplicate) == 1
-    assert {"hit-copy.yaml", "hit.yaml"} <= {duplicate[0].file.split("/")[-1], duplicate[0].message.split("data/cases/")[-1].split(" ")[0]}
+    assert {"hit-copy.yaml", "hit.yaml"} <= {
+        duplicate[0].file.split("/")[-1],
+        duplicate[0].message.split("data/cases/")[-1].split(" ")[0],
+    }

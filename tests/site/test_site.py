@@ -5,9 +5,9 @@ from __future__ import annotations
 import html
 import re
 
-from macros import facts
-from macros.formatting import figure_text, member_text
-from macros.periods import period_label
+from macros.views import facts
+from macros.views.formatting import figure_text, member_text
+from macros.data.periods import period_label
 
 
 def _page(site, case) -> str:

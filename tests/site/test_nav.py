@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from types import SimpleNamespace
 
-from benchmarks.synthetic_data import write_synthetic
-from macros import vocab
-from macros.nav import NAV_CHUNK, extend_nav, nav_entries
-from tests.conftest import ROOT, build_site, copy_project
+from macros.data import vocab
+from macros.site.nav import NAV_CHUNK, extend_nav, nav_entries
 
 
 def _case(number: int, section: str):
@@ -61,25 +58,3 @@ def test_split_sections_in_the_nav_are_left_alone():
     nav = [{"事例": ["cases/index.md"]}]
     extend_nav(nav, {"cases/index.md": [{"基盤": runs}]})
     assert nav[0]["事例"][1] == {"基盤": runs}
-
-
-def _collapsed(html: str) -> str:
-    return re.sub(r"\s+", " ", html)
-
-
-def test_lean_nav_partial_draws_what_materials_draws(tmp_path):
-    """overrides/partials/nav-item.html only takes shortcuts: every page is the same as with Material's own,
-    whitespace apart, on a data set large enough for pruned runs of cases."""
-    data = write_synthetic(NAV_CHUNK * len(vocab.SECTIONS) + 10, tmp_path / "data")  # runs in every section
-    ours, materials = tmp_path / "ours", tmp_path / "materials"
-    project = copy_project(tmp_path / "project")
-    (project / "overrides" / "partials" / "nav-item.html").unlink()
-    for root, site in ((ROOT, ours), (project, materials)):
-        result = build_site(site, data, root=root)
-        assert result.returncode == 0, result.stdout + result.stderr
-    pages = sorted(p.relative_to(ours) for p in ours.rglob("*.html"))
-    assert len(pages) > 150
-    assert any("md-nav__item--pruned" in (ours / p).read_text(encoding="utf-8") for p in pages)
-    different = [str(p) for p in pages
-                 if _collapsed((ours / p).read_text(encoding="utf-8")) != _collapsed((materials / p).read_text(encoding="utf-8"))]
-    assert different == []

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from macros.lessons import evidence, theme_matrix
-from macros.load import DataInvalid, load_dataset
+from macros.data.load import DataInvalid, load_dataset
+from macros.views.lessons import evidence, theme_matrix
 
 
 def test_matrix_counts_equal_the_data(dataset):
@@ -22,7 +22,10 @@ def test_matrix_page_shows_the_counts(built_site, dataset):
     for row in theme_matrix(dataset):
         start = page.index(f'href="../lessons/{row.theme.id}/"', matrix)
         line = page[start : page.index("</tr>", start)]
-        shown = [int(n) if n else 0 for n in re.findall(r'<td class="matrix-cell level-\d">(?:<span[^>]*>(\d+)</span>)?</td>', line)]
+        shown = [
+            int(n) if n else 0
+            for n in re.findall(r'<td class="matrix-cell level-\d">(?:<span[^>]*>(\d+)</span>)?</td>', line)
+        ]
         assert shown == row.counts, row.theme.id
 
 
@@ -35,7 +38,9 @@ def test_every_case_has_a_lesson_and_every_report_theme_a_case(dataset):
 
 def test_unknown_theme_in_a_lesson_is_an_error(data_copy):
     path = data_copy / "cases" / "hit.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("themes: [member-renewal,", "themes: [nowhere,"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("themes: [member-renewal,", "themes: [nowhere,"), encoding="utf-8"
+    )
     with pytest.raises(DataInvalid) as info:
         load_dataset(data_copy)
     assert any("nowhere" in p.message and p.field == "lessons[0].themes[0]" for p in info.value.problems)
@@ -54,7 +59,9 @@ def test_report_theme_without_any_case_is_an_error(data_copy):
     path = data_copy / "cases" / "hit.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(" factory-visits,", ""), encoding="utf-8")
     adock = data_copy / "cases" / "adock-kobe.yaml"
-    adock.write_text(adock.read_text(encoding="utf-8").replace("themes: [factory-visits]", "themes: [key-persons]"), encoding="utf-8")
+    adock.write_text(
+        adock.read_text(encoding="utf-8").replace("themes: [factory-visits]", "themes: [key-persons]"), encoding="utf-8"
+    )
     with pytest.raises(DataInvalid) as info:
         load_dataset(data_copy)
     assert any("themes.yaml" in p.file and "どの事例" in p.message for p in info.value.problems)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 from html.parser import HTMLParser
 
@@ -9,20 +10,42 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros import views
-from macros.load import load_dataset
-from macros.models import Case
-from macros.pages import CASE_SECTIONS, theme_safe_title
+from macros.data.load import load_dataset
+from macros.data.models import Case
+from macros.site.pages import CASE_SECTIONS, theme_safe_title
+from macros.views import parts as views
 from tests.conftest import FIXTURES
 
 BASE = load_dataset(FIXTURES / "minimal")
 HIT = yaml.safe_load((FIXTURES / "minimal" / "cases" / "hit.yaml").read_text(encoding="utf-8"))
-TEMPLATE_TAGS = {"h1", "h3", "p", "div", "strong", "table", "caption", "tbody", "thead", "tr", "th", "td", "span",
-                 "a", "br", "ul", "ol", "li", "section", "dl", "dt", "dd"}
+TEMPLATE_TAGS = {
+    "h1",
+    "h3",
+    "p",
+    "div",
+    "strong",
+    "table",
+    "caption",
+    "tbody",
+    "thead",
+    "tr",
+    "th",
+    "td",
+    "span",
+    "a",
+    "br",
+    "ul",
+    "ol",
+    "li",
+    "section",
+    "dl",
+    "dt",
+    "dd",
+}
 
-texts = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=80
-).filter(lambda t: t.strip())
+texts = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=80).filter(
+    lambda t: t.strip()
+)
 
 
 class _Collect(HTMLParser):
@@ -49,7 +72,7 @@ def _case_with(text: str) -> Case:
 @given(texts)
 def test_any_text_renders_as_text(text):
     case = _case_with(text)
-    dataset = BASE.__class__(**{**BASE.__dict__, "cases": [case if c.id == "hit" else c for c in BASE.cases]})
+    dataset = dataclasses.replace(BASE, cases=[case if c.id == "hit" else c for c in BASE.cases])
     parts = ["header"] + [part for _, _, part, present in CASE_SECTIONS if present is None or present(case)]
     for part in parts:
         out = views.case_part(dataset, "hit", part, "cases/hit/")
@@ -58,8 +81,12 @@ def test_any_text_renders_as_text(text):
         assert parsed.tags <= TEMPLATE_TAGS, (part, parsed.tags - TEMPLATE_TAGS)
         assert not [a for a in parsed.attrs if a.startswith("on")], part
         shown = "".join(parsed.text)
-        expected = {"header": [case.name.ja, case.summary], "infobox": [case.name.ja],
-                    "figures": [case.figures[0].label], "lessons": [case.lessons[0].text]}.get(part, [])
+        expected = {
+            "header": [case.name.ja, case.summary],
+            "infobox": [case.name.ja],
+            "figures": [case.figures[0].label],
+            "lessons": [case.lessons[0].text],
+        }.get(part, [])
         for value in expected:  # the exact text, whatever characters it holds
             assert value in shown, (part, value)
 
@@ -78,12 +105,12 @@ def test_any_text_round_trips_through_the_exports(text):
     import io
     import json
 
-    from macros.exports import render_downloads
-    from macros.models import Case as CaseModel
-    from macros.tabular import neutralise
+    from macros.data.models import Case as CaseModel
+    from macros.export.cells import neutralise
+    from macros.export.downloads import render_downloads
 
     case = _case_with(text)
-    dataset = BASE.__class__(**{**BASE.__dict__, "cases": [case if c.id == "hit" else c for c in BASE.cases]})
+    dataset = dataclasses.replace(BASE, cases=[case if c.id == "hit" else c for c in BASE.cases])
     files = render_downloads(dataset)
     exported = json.loads(files["sme-networks.json"])
     hit = next(c for c in exported["cases"] if c["id"] == "hit")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from macros.map_svg import places, project
+from macros.views.map_svg import places, project
 
 
 def test_every_case_with_a_place_is_on_the_map(dataset):
@@ -24,8 +24,8 @@ def test_map_page_draws_markers_and_lists_them(built_site, dataset):
     page = (built_site / "map" / "index.html").read_text(encoding="utf-8")
     japan, abroad = places(dataset)
     start = page.index('<svg viewBox="0 0', page.index("case-map"))
-    svg = page[start: page.index("</svg>", start)]
+    svg = page[start : page.index("</svg>", start)]
     assert svg.count("<circle") == len(japan)
     assert len(re.findall(r"<path d=\"M", svg)) > 10  # the coastline
-    table = page[page.index("地図のデータ"):]
+    table = page[page.index("地図のデータ") :]
     assert table.count("<tr>") - 1 == sum(len(p.cases) for p in japan + abroad)

@@ -1,6 +1,6 @@
 import pytest
 
-from macros.periods import PeriodError, parse_period, period_label
+from macros.data.periods import PeriodError, parse_period, period_label
 
 
 @pytest.mark.parametrize(

@@ -8,10 +8,7 @@ import os
 import struct
 import subprocess
 
-from benchmarks.synthetic_data import write_synthetic
-from macros.build_date import commit_epoch
-from macros.forking import SINGLE_PROCESS_VARIABLE
-from tests.test_forking import LINUX_TWO_CORES
+from macros.site.build_date import commit_epoch
 from tests.conftest import ROOT, build_site, copy_project
 
 
@@ -25,24 +22,6 @@ def test_two_builds_are_identical(built_site, tmp_path):
     assert result.returncode == 0, result.stderr
     assert _tree(built_site) == _tree(again)
     different = [name for name in _tree(again) if not filecmp.cmp(built_site / name, again / name, shallow=False)]
-    assert different == []
-
-
-def test_the_second_core_changes_nothing(tmp_path):
-    """A data set large enough to fork (macros/forking.py, overrides/hooks/page_split.py) builds the same in one process."""
-    data = write_synthetic(70, tmp_path / "data")
-    forked, single = tmp_path / "forked", tmp_path / "single"
-    logs = {}
-    for site, env in ((forked, {}), (single, {SINGLE_PROCESS_VARIABLE: "1"})):
-        result = build_site(site, data, extra_env=env, verbose=True)
-        assert result.returncode == 0, result.stdout + result.stderr
-        logs[site] = result.stdout + result.stderr
-    if LINUX_TWO_CORES:
-        assert "pages in a second process" in logs[forked]
-    assert "pages in a second process" not in logs[single]
-    assert _tree(forked) == _tree(single)
-    assert len([name for name in _tree(single) if name.startswith("cases/")]) >= 68
-    different = [name for name in _tree(single) if not filecmp.cmp(forked / name, single / name, shallow=False)]
     assert different == []
 
 
@@ -82,3 +61,17 @@ def test_a_render_failure_also_leaves_the_previous_site(tmp_path):
     assert result.returncode != 0
     assert _tree(site) == before
     assert not [p for p in os.listdir(tmp_path) if "staging" in p]
+
+
+def test_a_strict_warning_also_leaves_the_previous_site(tmp_path):
+    """MkDocs fails a --strict build after every plugin's on_post_build: the site must not be swapped in before."""
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    assert build_site(site, root=project).returncode == 0
+    before = {p: (site / p).read_bytes() for p in _tree(site)}
+    (project / "docs" / "about.md").write_text("# このサイトについて\n\n[壊れたリンク](no-such-page.md)\n", encoding="utf-8")
+    result = build_site(site, root=project)
+    assert result.returncode != 0
+    assert "no-such-page.md" in result.stdout + result.stderr
+    assert {p: (site / p).read_bytes() for p in _tree(site)} == before
+    assert not [p for p in os.listdir(tmp_path) if "staging" in p or "retired" in p]

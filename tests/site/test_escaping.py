@@ -90,7 +90,7 @@ def test_chart_json_cannot_close_its_script(hostile_site):
 
 
 def test_chart_csv_neutralises_formulas(hostile_site):
-    from macros.tabular import cell_value, csv_bytes
+    from macros.export.cells import cell_value, csv_bytes
 
     assert cell_value('=HYPERLINK("http://e")') == "'=HYPERLINK(\"http://e\")"
     assert cell_value("-1+2") == "'-1+2" and cell_value(-3) == -3 and cell_value("\tx") == "'\tx"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mkdocs.utils import meta as front_matter
 
-from macros.pages import generated_pages, is_generated, is_generated_source
+from macros.site.pages import generated_pages, is_generated, is_generated_source
 from tests.conftest import ROOT
 
 
