@@ -7,7 +7,9 @@ beside a plain MkDocs Material build with the same number of pages.
 Runs ours and the plain build in turn (ours, plain, ours, plain, ...) and
 takes the ratio pair by pair, so that a change in the shared machine's speed
 during the call moves both sides of a ratio alike. Prints the median seconds,
-the median ratio ours / plain and our seconds per case (flat = linear growth).
+the median ratio ours / plain and our seconds per case (flat = linear growth),
+then the guards of the README: at 1,000 cases at most 3x plain, and
+t(1000) / t(100) at most 11 (linear growth).
 """
 
 from __future__ import annotations
@@ -24,7 +26,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic_data import ROOT, write_synthetic
 
-SECTIONS = ["基盤ありのグループ", "基盤なしで誕生したネットワーク", "基盤：自治体", "基盤：大学", "基盤：複合組織"]
+sys.path.insert(0, str(ROOT))
+from macros.data.vocab import SECTIONS as SECTION_LABELS
+
+SECTIONS = list(SECTION_LABELS.values())
+MAX_RATIO_AT_1000 = 3.0
+MAX_GROWTH_100_TO_1000 = 11.0
 
 
 def plain_site(pages: int, target: Path) -> Path:
@@ -79,6 +86,7 @@ def main() -> None:
     args = parser.parse_args()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     print(f"{'cases':>6} {'ours (s)':>9} {'plain (s)':>10} {'ratio':>6} {'ms / case':>10}")
+    results: dict[int, tuple[float, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         for size in args.sizes:
@@ -92,6 +100,18 @@ def main() -> None:
             o, b = statistics.median(p[0] for p in pairs), statistics.median(p[1] for p in pairs)
             ratio = statistics.median(p[0] / p[1] for p in pairs)
             print(f"{size:>6} {o:>9.2f} {b:>10.2f} {ratio:>6.2f} {o / size * 1000:>10.1f}", flush=True)
+            results[size] = (o, ratio)
+    if 1000 in results:
+        ratio = results[1000][1]
+        print(
+            f"guard: 1,000 cases {ratio:.2f}x plain (limit {MAX_RATIO_AT_1000:g}x): {'ok' if ratio <= MAX_RATIO_AT_1000 else 'OVER'}"
+        )
+    if 100 in results and 1000 in results:
+        growth = results[1000][0] / results[100][0]
+        print(
+            f"guard: t(1000) / t(100) = {growth:.1f} (limit {MAX_GROWTH_100_TO_1000:g}): "
+            f"{'ok' if growth <= MAX_GROWTH_100_TO_1000 else 'OVER'}"
+        )
 
 
 if __name__ == "__main__":

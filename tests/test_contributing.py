@@ -50,7 +50,8 @@ def test_workflow_names_every_step():
     assert checkout["with"]["fetch-depth"] == 0  # page dates come from the whole history
     setup = next(step for step in build if step.get("uses", "").startswith("actions/setup-python@"))
     assert str(setup["with"]["python-version"]) == "3.11"
-    assert "pip install -r requirements.lock" in runs
+    assert "pip install -r requirements-dev.lock" in runs
+    assert "ruff check . && ruff format --check ." in runs
     assert "python -m macros validate --format github" in runs
     assert "python -m macros schema --check" in runs
     assert re.search(r"pytest --ignore=tests/browser", runs)
@@ -453,3 +454,32 @@ def test_changelog_page_is_built(edit_site):
     history = edit_links.data_commits()
     assert history, "the repository has data commits"
     assert history[0].short in page
+
+
+def _readme_commands() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## はじめに", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sh\n(.*?)\n```", section, re.S)
+
+
+def test_readme_has_a_site_command_and_a_test_command_and_ci_runs_the_test_command():
+    site, tests = _readme_commands()
+    assert "pip install -r requirements.lock" in site and site.endswith("mkdocs serve")
+    assert "pip install -r requirements-dev.lock" in tests and tests.endswith("python -m pytest")
+    assert "ruff check ." in tests and "ruff format --check ." in tests
+    assert tests in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_the_site_lock_holds_only_what_the_site_needs_and_the_dev_lock_adds_the_rest():
+    def names(path: Path) -> set[str]:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        return {line.split("==")[0].lower().replace("_", "-") for line in lines if "==" in line}
+
+    site, dev = names(ROOT / "requirements.lock"), names(ROOT / "requirements-dev.lock")
+    assert {"mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "pyyaml", "plotly", "pydantic", "xlsxwriter"} <= site
+    assert not site & {"pytest", "playwright", "ruff", "pre-commit", "hypothesis", "openpyxl", "frictionless"}
+    assert {"pytest", "playwright", "ruff", "pre-commit", "hypothesis", "openpyxl", "frictionless"} <= dev
+    assert "-r requirements.lock" in (ROOT / "requirements-dev.lock").read_text(encoding="utf-8")
+    assert not site & dev
+    for line in (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines():
+        assert line.startswith("#") or "==" in line, line  # every version pinned

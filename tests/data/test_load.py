@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -189,3 +190,22 @@ def test_line_of_falls_back_to_the_nearest_parent(tmp_path):
     path.write_text("id: x\nmembers:\n  - name: a\n    count: 3\n", encoding="utf-8")
     loaded = load_yaml(path, "data/cases/case.yaml")
     assert [loaded.line_of(loc) for loc in [("id",), ("members", 0, "count"), ("members", 5), ()]] == [1, 4, 3, 1]
+
+
+def test_a_contributors_case_17_and_column_3_validate(data_copy):
+    """No cap at 事例16 or コラム2: a new case cites its own number, a new column its own."""
+    hit = data_copy / "cases/hit.yaml"
+    hit.write_text(
+        hit.read_text(encoding="utf-8").replace("number: 2\n", "number: 17\n").replace("事例2（", "事例17（"),
+        encoding="utf-8",
+    )
+    column = next((data_copy / "columns").glob("*.yaml"))
+    text = column.read_text(encoding="utf-8")
+    number = re.search(r"^number: (\d+)$", text, re.M).group(1)
+    column.write_text(
+        text.replace(f"number: {number}\n", "number: 3\n").replace(f"コラム{number}", "コラム3"), encoding="utf-8"
+    )
+    dataset = load_dataset(data_copy)
+    assert {c.number for c in dataset.numbered_cases()} >= {17}
+    assert dataset.case_by_id["hit"].founded.source == "事例17（1）"
+    assert [c.number for c in dataset.columns()] == [3]
