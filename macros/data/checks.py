@@ -90,49 +90,30 @@ def _case_checks(dataset, case, case_ids, theme_ids, metric_ids, source_ids) -> 
         )
     if not case.lessons:
         problems.append(_problem(dataset, key, ("lessons",), "北九州への示唆（lessons）が少なくとも1件必要です"))
+    # fmt: off
+    local_ids = [m.id for m in case.members] + [f.id for f in case.figures]
+    # (where, the id written there, the ids it may name, the message when it names none of them)
+    references = [(("relations", i, "target"), r.target, case_ids, f"事例ID '{r.target}' がありません")
+                  for i, r in enumerate(case.relations)]
+    references += [(("lessons", i, "themes", j), t, theme_ids, f"テーマID '{t}' は data/themes.yaml にありません")
+                   for i, lesson in enumerate(case.lessons) for j, t in enumerate(lesson.themes)]
+    references += [(("figures", i, "metric"), f.metric, metric_ids, f"指標ID '{f.metric}' は data/metrics.yaml にありません")
+                   for i, f in enumerate(case.figures)]
+    references += [(("sources", i), s, source_ids, f"出典ID '{s}' は data/sources.yaml にありません")
+                   for i, s in enumerate(case.sources)]
+    references += [(("data_notes", i, "refers_to", j), r, local_ids, f"ID '{r}' の数値・会員数がこの事例にありません")
+                   for i, note in enumerate(case.data_notes) for j, r in enumerate(note.refers_to)]
+    problems += [_problem(dataset, key, loc, message) for loc, ref, known, message in references if ref not in known]
+    # fmt: on
     for i, rel in enumerate(case.relations):
-        if rel.target not in case_ids:
-            problems.append(_problem(dataset, key, ("relations", i, "target"), f"事例ID '{rel.target}' がありません"))
-        elif rel.target == case.id:
+        if rel.target == case.id:
             problems.append(_problem(dataset, key, ("relations", i, "target"), "自分自身は関係先にできません"))
-    for i, lesson in enumerate(case.lessons):
-        for j, theme in enumerate(lesson.themes):
-            if theme not in theme_ids:
-                problems.append(
-                    _problem(
-                        dataset,
-                        key,
-                        ("lessons", i, "themes", j),
-                        f"テーマID '{theme}' は data/themes.yaml にありません",
-                    )
-                )
     for i, fig in enumerate(case.figures):
-        if fig.metric not in metric_ids:
-            problems.append(
-                _problem(
-                    dataset, key, ("figures", i, "metric"), f"指標ID '{fig.metric}' は data/metrics.yaml にありません"
-                )
-            )
         if fig.value_max is not None and fig.value_max < fig.value:
             problems.append(_problem(dataset, key, ("figures", i, "value_max"), "上限が下限より小さくなっています"))
-    for i, src in enumerate(case.sources):
-        if src not in source_ids:
-            problems.append(_problem(dataset, key, ("sources", i), f"出典ID '{src}' は data/sources.yaml にありません"))
-    local_ids = [m.id for m in case.members] + [f.id for f in case.figures]
     for local_id, n in Counter(local_ids).items():
         if n > 1:
             problems.append(_problem(dataset, key, (), f"数値・会員数のID '{local_id}' が重複しています"))
-    for i, note in enumerate(case.data_notes):
-        for j, ref in enumerate(note.refers_to):
-            if ref not in local_ids:
-                problems.append(
-                    _problem(
-                        dataset,
-                        key,
-                        ("data_notes", i, "refers_to", j),
-                        f"ID '{ref}' の数値・会員数がこの事例にありません",
-                    )
-                )
     problems.extend(_date_order_checks(dataset, case))
     problems.extend(_sum_checks(dataset, case))
     return problems

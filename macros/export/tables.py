@@ -274,6 +274,11 @@ def _region_rows(dataset):
             yield {Region: region, "prefecture": prefecture}
 
 
+def _number_if(kind: str) -> Callable:
+    """The case's number on rows of this kind (事例 or コラム), empty on the others."""
+    return lambda ctx: ctx[Case].number if ctx[Case].kind == kind else None
+
+
 def _total_only(model, attr: str) -> Callable:
     """A parent's field shown on the total row only, empty on breakdown rows."""
     return lambda ctx: None if ctx[BreakdownItem] else getattr(ctx[model], attr)
@@ -297,8 +302,7 @@ _CASE_FK = (("case_id", "cases", "case_id"),)
 SPECS = [
     ("cases", "事例とコラムの一覧。1行が1事例", _case_rows, lambda: [
         col("case_id", Case, "id", "事例・コラムのID（ほかの表の case_id はこれを指す）"),
-        col("case_no", Case, "number", "事例のみ（コラムは空で column_no を使う）",
-            get=lambda ctx: ctx[Case].number if ctx[Case].kind == "case" else None),
+        col("case_no", Case, "number", "事例のみ（コラムは空で column_no を使う）", get=_number_if("case")),
         col("kind", Case, "kind"),
         col("name_ja", Name, "ja"),
         col("name_en", Name, "en"),
@@ -309,8 +313,7 @@ SPECS = [
         col("founded", Dated, "date", "設立の時点"),
         col("latitude", Coordinates, "lat"),
         col("longitude", Coordinates, "lon"),
-        col("column_no", Case, "number", "コラムのみ（事例は空）",
-            get=lambda ctx: ctx[Case].number if ctx[Case].kind == "column" else None),
+        col("column_no", Case, "number", "コラムのみ（事例は空）", get=_number_if("column")),
         col("name_short", Name, "short"),
         col("name_en_official", Name, "en_official"),
         col("name_kana", Name, "kana"),

@@ -50,19 +50,14 @@ def founding_timeline(dataset) -> Chart:
         [(r[0], _decimal_year(r[1]), r[3], f"{r[0]}：{r[2]} {r[3]}（{r[4]}）") for r in rows],
         x_title="年",
     )
+    # fmt: off
     return Chart(
-        id="founding-timeline",
-        kind="timeline",
-        title="設立と法人格の変遷",
-        description="各事例の設立と、任意団体・有限会社・株式会社などへの移行の時期。",
-        unit="年（暦年・年度はそのまま表示）",
-        as_of="報告書に記載の時期（〜2003年）",
-        columns=["事例", "時期（データ）", "時期", "形態", "組織", "出典"],
-        rows=rows,
-        figure=figure,
-        sources=sorted({r[5] for r in rows}, key=_ref_key),
+        id="founding-timeline", kind="timeline", title="設立と法人格の変遷", description="各事例の設立と、任意団体・有限会社・株式会社などへの移行の時期。",
+        unit="年（暦年・年度はそのまま表示）", as_of="報告書に記載の時期（〜2003年）", columns=["事例", "時期（データ）", "時期", "形態", "組織", "出典"],
+        rows=rows, figure=figure, sources=sorted({r[5] for r in rows}, key=_ref_key),
         notes=["年度（4月始まり）の時期は年度の初めの位置に、月の記載がない年は1月の位置に置いています。"],
     )
+    # fmt: on
 
 
 def members_size(dataset) -> Chart:
@@ -90,19 +85,14 @@ def members_size(dataset) -> Chart:
         x_title="会員数（対数目盛）",
         log=True,
     )
+    # fmt: off
     return Chart(
-        id="members-size",
-        kind="size",
-        title="会員数の比較（対数目盛）",
-        description="各事例の最新の会員数。社・人・団体と数える単位が違うため色で区別しています。",
-        unit="社・人・団体（事例ごとに異なる）",
-        as_of="各行の時点（2001〜2004年）",
-        columns=["事例", "会員数", "単位", "数えたもの", "時点", "限定", "出典"],
-        rows=rows,
-        figure=figure,
-        sources=sorted({r[6] for r in rows}, key=_ref_key),
+        id="members-size", kind="size", title="会員数の比較（対数目盛）", description="各事例の最新の会員数。社・人・団体と数える単位が違うため色で区別しています。",
+        unit="社・人・団体（事例ごとに異なる）", as_of="各行の時点（2001〜2004年）", columns=["事例", "会員数", "単位", "数えたもの", "時点", "限定", "出典"],
+        rows=rows, figure=figure, sources=sorted({r[6] for r in rows}, key=_ref_key),
         notes=["単位が違う数値を同じ軸に並べています。大きさの比較は同じ単位どうしで行ってください。"],
     )
+    # fmt: on
 
 
 def public_support(dataset) -> Chart:
@@ -132,19 +122,14 @@ def public_support(dataset) -> Chart:
         groups=[r[4] for r in rows],
         x_title="金額（円）",
     )
+    # fmt: off
     return Chart(
-        id="public-support",
-        kind="support",
-        title="公的支援の金額と期間",
-        description="金額が報告書に書かれている公的支援。年額と総額を色で区別し、期間を添えています。",
-        unit="円",
-        as_of="各行の期間（1995〜2004年度）",
-        columns=["事例", "支援者", "種類", "金額（円）", "基礎", "期間", "年数", "出典"],
-        rows=rows,
-        figure=figure,
-        sources=sorted({r[7] for r in rows}, key=_ref_key),
-        notes=["年額と総額は比べられません。年額×年数が支援の総額の目安です。"],
+        id="public-support", kind="support", title="公的支援の金額と期間",
+        description="金額が報告書に書かれている公的支援。年額と総額を色で区別し、期間を添えています。", unit="円", as_of="各行の期間（1995〜2004年度）",
+        columns=["事例", "支援者", "種類", "金額（円）", "基礎", "期間", "年数", "出典"], rows=rows, figure=figure,
+        sources=sorted({r[7] for r in rows}, key=_ref_key), notes=["年額と総額は比べられません。年額×年数が支援の総額の目安です。"],
     )
+    # fmt: on
 
 
 def funnel(case, metrics: set[str]) -> Chart | None:
@@ -171,18 +156,14 @@ def funnel(case, metrics: set[str]) -> Chart | None:
         x_title=f"件数（{rows[0][3]}）",
         reverse=True,
     )
+    # fmt: off
     return Chart(
-        id=f"funnel-{case.id}",
-        kind="funnel",
-        title=f"{case.name.short}：相談から事業化までの段階別件数",
-        description="相談から商品化・事業化までの各段階の件数。範囲で書かれた数値は下限を棒で、範囲を数字で示します。",
-        unit=rows[0][3],
-        as_of=rows[0][5],
-        columns=["段階", "件数（下限）", "件数（上限）", "単位", "限定", "時点", "出典"],
-        rows=rows,
-        figure=figure,
+        id=f"funnel-{case.id}", kind="funnel", title=f"{case.name.short}：相談から事業化までの段階別件数",
+        description="相談から商品化・事業化までの各段階の件数。範囲で書かれた数値は下限を棒で、範囲を数字で示します。", unit=rows[0][3], as_of=rows[0][5],
+        columns=["段階", "件数（下限）", "件数（上限）", "単位", "限定", "時点", "出典"], rows=rows, figure=figure,
         sources=sorted({r[6] for r in rows}, key=_ref_key),
     )
+    # fmt: on
 
 
 def compositions(dataset) -> list[Chart]:
@@ -261,19 +242,14 @@ def relations_graph(dataset) -> Chart:
     titles = [vocab.SECTION_SHORT_NAMES.get(s, vocab.KINDS["column"]) for s in order]
     figure = graph_figure(nodes, edges, titles)
     key = "、".join(f"{_node_label(c)} {c.name.short}" for c in dataset.cases)
+    # fmt: off
     return Chart(
-        id="relations",
-        kind="relations",
-        title="事例どうしの関係",
-        description="手本にした、支援事業から生まれた、連携しているなど、報告書が述べる事例間の関係。列は報告書の分類、矢印は関係の向きです。",
-        unit="—",
-        as_of="報告書の記述（2003〜04年）",
-        columns=["事例", "関係", "関係先", "関係の種類（データ）", "出典"],
-        rows=rows,
-        figure=figure,
-        sources=sorted({r[4] for r in rows}, key=_ref_key),
-        notes=[f"番号：{key}（Cはコラム）"],
+        id="relations", kind="relations", title="事例どうしの関係",
+        description="手本にした、支援事業から生まれた、連携しているなど、報告書が述べる事例間の関係。列は報告書の分類、矢印は関係の向きです。", unit="—",
+        as_of="報告書の記述（2003〜04年）", columns=["事例", "関係", "関係先", "関係の種類（データ）", "出典"], rows=rows, figure=figure,
+        sources=sorted({r[4] for r in rows}, key=_ref_key), notes=[f"番号：{key}（Cはコラム）"],
     )
+    # fmt: on
 
 
 def _ref_key(ref: str) -> tuple:
