@@ -1,0 +1,56 @@
+"""The macros that the hand-written pages call ({{ case_index() }}), registered with mkdocs-macros.
+
+Each is a view of the data set: view(dataset, *arguments, page_url) -> HTML.
+The HTML is stashed past Markdown (stash.py); glossary terms are linked in it
+by the glossary hook, as on every page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..export.downloads import downloads_page
+from ..views import parts
+from . import edit_links
+from .build import load_for_build
+from .stash import stash
+
+
+def _views(env) -> dict[str, Callable[..., str]]:
+    extra = env.conf.get("extra") or {}
+    site_url = env.conf.get("site_url") or ""
+    return {
+        "case_index": parts.case_index,
+        "glossary": parts.glossary,
+        "chart": parts.chart,
+        "charts_of_kind": parts.charts_of_kind,
+        "compare_table": parts.compare_table,
+        "joint_orders_table": parts.joint_orders_table,
+        "money_table": parts.money_table,
+        "legal_forms_table": parts.legal_forms_table,
+        "case_map": parts.case_map,
+        "themes_overview": parts.themes_overview,
+        "policy_levers": parts.policy_levers,
+        "lessons_brief": parts.lessons_brief,
+        "downloads_page": lambda dataset, url: downloads_page(dataset, url, site_url),
+        "data_changelog": lambda dataset, url: edit_links.data_changelog(
+            dataset, url, extra, edit_links.data_commits()
+        ),
+    }
+
+
+def define(env) -> None:
+    dataset = load_for_build()
+    edit_links.forget_commits()  # a new build reads the history again, once
+    env.variables["stats"] = parts.home_stats(dataset)
+    for name, view in _views(env).items():
+        env.macro(_macro(env, dataset, view), name)
+
+
+def _macro(env, dataset, view: Callable[..., str]) -> Callable[..., str]:
+    def macro(*args) -> str:
+        page = env.page
+        html = view(dataset, *args, page.url if page else "")
+        return stash(page.meta, html) if page else html
+
+    return macro
