@@ -15,7 +15,9 @@ from ..data.load import ROOT
 
 def commit_epoch(root: Path = ROOT) -> str | None:
     try:
-        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, timeout=10)
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, timeout=10
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     value = result.stdout.strip()

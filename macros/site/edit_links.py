@@ -8,9 +8,8 @@ commits from git_history.data_history(), read once per build.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-
 from functools import lru_cache
+from pathlib import Path
 
 from ..data import vocab
 from ..data.load import ROOT, default_data_dir
@@ -69,8 +68,9 @@ def case_file(case, data_dir: Path | None = None, root: Path = ROOT) -> str | No
     return None
 
 
-def case_edit(dataset, case_id: str, page_url: str, extra, commits: list[Commit],
-              data_dir: Path | None = None, root: Path = ROOT) -> str:
+def case_edit(
+    dataset, case_id: str, page_url: str, extra, commits: list[Commit], data_dir: Path | None = None, root: Path = ROOT
+) -> str:
     """Edit and view links to the case's YAML file, and the date its data last changed."""
     case = dataset.case_by_id[case_id]
     path = case_file(case, data_dir, root)

@@ -64,14 +64,22 @@ def data_history(root: Path = ROOT, data_dir: Path | None = None, limit: int | N
     if spec is None:
         return []
     command = [
-        "git", "-c", "core.quotepath=off", "log", "--no-merges", "--no-renames", "--name-only",
+        "git",
+        "-c",
+        "core.quotepath=off",
+        "log",
+        "--no-merges",
+        "--no-renames",
+        "--name-only",
         f"--format={_FORMAT}",
     ]
     if limit:
         command.append(f"--max-count={limit}")
     command += ["--", spec] + [f":(exclude){path}" for path in EXCLUDE]
     try:
-        result = subprocess.run(command, check=False, cwd=root, capture_output=True, text=True, encoding="utf-8", timeout=60)
+        result = subprocess.run(
+            command, check=False, cwd=root, capture_output=True, text=True, encoding="utf-8", timeout=60
+        )
     except (OSError, subprocess.SubprocessError):
         return []
     if result.returncode != 0:  # not a repository, unsafe ownership, no commits yet...
@@ -94,6 +102,6 @@ def last_changes(root: Path = ROOT, data_dir: Path | None = None) -> dict[str, s
 
 
 def japanese_date(iso: str) -> str:
-    """"2026-11-23" -> "2026年11月23日"."""
+    """ "2026-11-23" -> "2026年11月23日"."""
     year, month, day = (int(part) for part in iso.split("-"))
     return f"{year}年{month}月{day}日"

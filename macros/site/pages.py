@@ -77,7 +77,17 @@ def is_generated_source(text: str) -> bool:
 
 
 def case_markdown(case: Case, has_relations: bool) -> str:
-    lines = ["---", f"{CASE_KEY}: {case.id}", "render_macros: false", "---", "", _marker("header"), "", _marker("edit"), ""]
+    lines = [
+        "---",
+        f"{CASE_KEY}: {case.id}",
+        "render_macros: false",
+        "---",
+        "",
+        _marker("header"),
+        "",
+        _marker("edit"),
+        "",
+    ]
     for anchor, heading, part, test in CASE_SECTIONS:
         present = has_relations if test is None else test(case)
         if present:
@@ -90,9 +100,7 @@ def theme_markdown(theme_id: str) -> str:
 
 
 def generated_pages(dataset) -> list[GeneratedPage]:
-    related_ids = {c.id for c in dataset.cases if c.relations} | {
-        r.target for c in dataset.cases for r in c.relations
-    }
+    related_ids = {c.id for c in dataset.cases if c.relations} | {r.target for c in dataset.cases for r in c.relations}
     pages = [
         GeneratedPage(case_src_uri(c), case_markdown(c, c.id in related_ids), {CASE_KEY: c.id, "render_macros": False})
         for c in dataset.cases
@@ -123,9 +131,7 @@ def fill_generated_page(markdown: str, meta: dict, dataset, page_url: str, edit_
     return PART_MARKER.sub(part, markdown)
 
 
-_TITLE_SAFE = str.maketrans(
-    {"<": "＜", ">": "＞", "&": "＆", '"': "＂", "'": "＇", "{": "｛", "}": "｝"}
-)
+_TITLE_SAFE = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂", "'": "＇", "{": "｛", "}": "｝"})
 
 
 def theme_safe_title(text: str) -> str:

@@ -9,7 +9,9 @@ import pytest
 
 from tests.conftest import build_site
 
-HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>{{ 7*7 }}{% if true %}J{% endif %}" onmouseover="alert(2)'
+HOSTILE = (
+    '<script>alert("x")</script><img src=x onerror=alert(1)>{{ 7*7 }}{% if true %}J{% endif %}" onmouseover="alert(2)'
+)
 
 
 def _inject(data_dir):
@@ -17,13 +19,17 @@ def _inject(data_dir):
     text = hit.read_text(encoding="utf-8")
     quoted = json.dumps(HOSTILE, ensure_ascii=False)  # a valid YAML double-quoted scalar
     text = text.replace("short: HIT,", f"short: {quoted},")
-    text = text.replace("summary: 東大阪市の金属加工業者による共同受注グループ（テスト用の簡略版）。", f"summary: {quoted}")
+    text = text.replace(
+        "summary: 東大阪市の金属加工業者による共同受注グループ（テスト用の簡略版）。", f"summary: {quoted}"
+    )
     text = text.replace("label: グループへの支払い,", f"label: {quoted},")
     text = text.replace("- text: 会員どうしの健全な競争を保つこと。", f"- text: {quoted}")
     hit.write_text(text, encoding="utf-8")
     glossary = data_dir / "glossary.yaml"
     glossary.write_text(
-        glossary.read_text(encoding="utf-8").replace("definition: 複数の企業がまとまって仕事を受けること。", f"definition: {quoted}"),
+        glossary.read_text(encoding="utf-8").replace(
+            "definition: 複数の企業がまとまって仕事を受けること。", f"definition: {quoted}"
+        ),
         encoding="utf-8",
     )
 
@@ -62,7 +68,10 @@ def test_jinja_in_the_data_is_never_run(hostile_site):
 
 def test_text_is_shown_escaped_in_body_and_attributes(hostile_site):
     page = (hostile_site / "cases" / "hit" / "index.html").read_text(encoding="utf-8")
-    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page or "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    assert (
+        "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page
+        or "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    )
     adock = (hostile_site / "cases" / "adock-kobe" / "index.html").read_text(encoding="utf-8")
     titles = re.findall(r'class="glossary-term" href="[^"]*" title="([^"]*)"', adock)
     assert titles and all("<" not in t for t in titles)
@@ -92,7 +101,7 @@ def test_chart_json_cannot_close_its_script(hostile_site):
 def test_chart_csv_neutralises_formulas(hostile_site):
     from macros.export.cells import cell_value, csv_bytes
 
-    assert cell_value('=HYPERLINK("http://e")') == "'=HYPERLINK(\"http://e\")"
+    assert cell_value('=HYPERLINK("http://e")') == '\'=HYPERLINK("http://e")'
     assert cell_value("-1+2") == "'-1+2" and cell_value(-3) == -3 and cell_value("\tx") == "'\tx"
     assert csv_bytes(["a"], [["@SUM(A1)"]]).decode("utf-8-sig").splitlines()[1] == "'@SUM(A1)"
     for csv_file in hostile_site.rglob("*.csv"):  # every chart CSV of the hostile site

@@ -28,7 +28,9 @@ def _leaves(entries):
 
 def test_real_sections_stay_flat(dataset):
     sections = nav_entries(dataset)["cases/index.md"]
-    assert [next(iter(s)) for s in sections] == list(dict.fromkeys(vocab.SECTIONS[c.section] for c in dataset.numbered_cases()))
+    assert [next(iter(s)) for s in sections] == list(
+        dict.fromkeys(vocab.SECTIONS[c.section] for c in dataset.numbered_cases())
+    )
     for section in sections:
         for entry in next(iter(section.values())):
             assert isinstance(next(iter(entry.values())), str)  # a page, not a sub-heading
@@ -40,8 +42,11 @@ def test_long_section_is_split_into_numbered_runs():
     cases = [_case(n, section) for n in range(1, 2 * NAV_CHUNK + 6)]
     (only,) = nav_entries(_dataset(cases))["cases/index.md"]
     runs = only[vocab.SECTIONS[section]]
-    assert [next(iter(r)) for r in runs] == [f"事例 1–{NAV_CHUNK}", f"事例 {NAV_CHUNK + 1}–{2 * NAV_CHUNK}",
-                                             f"事例 {2 * NAV_CHUNK + 1}–{2 * NAV_CHUNK + 5}"]
+    assert [next(iter(r)) for r in runs] == [
+        f"事例 1–{NAV_CHUNK}",
+        f"事例 {NAV_CHUNK + 1}–{2 * NAV_CHUNK}",
+        f"事例 {2 * NAV_CHUNK + 1}–{2 * NAV_CHUNK + 5}",
+    ]
     assert all(len(next(iter(r.values()))) <= NAV_CHUNK for r in runs)
     assert list(_leaves(runs)) == [f"cases/c{n}.md" for n in range(1, 2 * NAV_CHUNK + 6)]
 

@@ -69,7 +69,9 @@ def test_a_strict_warning_also_leaves_the_previous_site(tmp_path):
     site = tmp_path / "site"
     assert build_site(site, root=project).returncode == 0
     before = {p: (site / p).read_bytes() for p in _tree(site)}
-    (project / "docs" / "about.md").write_text("# このサイトについて\n\n[壊れたリンク](no-such-page.md)\n", encoding="utf-8")
+    (project / "docs" / "about.md").write_text(
+        "# このサイトについて\n\n[壊れたリンク](no-such-page.md)\n", encoding="utf-8"
+    )
     result = build_site(site, root=project)
     assert result.returncode != 0
     assert "no-such-page.md" in result.stdout + result.stderr

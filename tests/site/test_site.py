@@ -5,9 +5,9 @@ from __future__ import annotations
 import html
 import re
 
+from macros.data.periods import period_label
 from macros.views import facts
 from macros.views.formatting import figure_text, member_text
-from macros.data.periods import period_label
 
 
 def _page(site, case) -> str:
@@ -102,7 +102,8 @@ def test_glossary_terms_link_to_their_definition(built_site, dataset):
 
 
 LOADED_FROM_ELSEWHERE = re.compile(
-    r"<(?:script|link|img|iframe|source|video|audio|embed|object)\b[^>]*\b(?:src|href|data)=[\"']?(?:https?:)?//", re.IGNORECASE
+    r"<(?:script|link|img|iframe|source|video|audio|embed|object)\b[^>]*\b(?:src|href|data)=[\"']?(?:https?:)?//",
+    re.IGNORECASE,
 )
 
 
