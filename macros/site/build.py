@@ -23,6 +23,7 @@ def load_for_build():
     # Loading makes many small objects that all live as long as the build: the garbage
     # collector waits until the load is done and then leaves them alone (gc.freeze).
     # Measured at 1,000 cases: the load 4.2 s -> 2.4 s, the whole build about 15 % less.
+    gc.unfreeze()  # under `mkdocs serve`, the previous build's data may be collected again
     gc.disable()
     try:
         _current["dataset"] = load_dataset_cached()

@@ -71,11 +71,6 @@ def is_generated(meta: dict) -> bool:
     return CASE_KEY in meta or THEME_KEY in meta
 
 
-def is_generated_source(text: str) -> bool:
-    """The same test on a page's source, before MkDocs has read its front matter."""
-    return text.startswith((f"---\n{CASE_KEY}:", f"---\n{THEME_KEY}:"))
-
-
 def case_markdown(case: Case, has_relations: bool) -> str:
     lines = [
         "---",
