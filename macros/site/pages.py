@@ -139,3 +139,11 @@ def theme_safe_title(text: str) -> str:
     the exact text, escaped.
     """
     return text.translate(_TITLE_SAFE)
+
+
+def page_names(dataset, meta: dict) -> list[str]:
+    """The names a generated case or column page goes by besides its title, for search."""
+    case = dataset.case_by_id.get(meta.get(CASE_KEY))
+    if case is None:
+        return []
+    return [name for name in (case.name.ja, case.name.short, case.name.en, case.name.kana) if name]

@@ -158,32 +158,6 @@ def browser_page(browser: Browser):
         context.close()
 
 
-SEARCH_WORKER_STUB = "self.onmessage = function () {};"
-
-
-@pytest.fixture(scope="session")
-def search_worker_url(built_site: Path, site_url: str) -> str:
-    """Absolute URL of Material's search worker script (its name carries a content hash)."""
-    workers = sorted((built_site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
-    assert len(workers) == 1, workers
-    return site_url + workers[0].relative_to(built_site).as_posix()
-
-
-def stub_search_worker(page: Page, worker_url: str) -> None:
-    """Serve an idle stand-in for the search worker to this page.
-
-    Every page starts the same worker, which fetches the whole search index and segments all of
-    its Japanese text (2-3 s of CPU per page load on two cores). The pass over every page stubs
-    it so the suite stays fast; the real worker is exercised on its own (test_pages.py: search
-    and request-log tests). Only the exact URL is stubbed, so a page pointing at a wrong worker
-    path still fails with a 404.
-    """
-    page.route(
-        worker_url,
-        lambda route: route.fulfill(status=200, content_type="text/javascript", body=SEARCH_WORKER_STUB),
-    )
-
-
 def open_page(page: Page, log: PageLog, url: str, settle: bool = True) -> None:
     """Go to `url` and wait for `load`; with `settle`, also scroll every lazily loaded element into
     view and wait until no request has been in flight for 100 ms (cheaper than "networkidle",
@@ -343,11 +317,10 @@ TABLES_JS = """() => [...document.querySelectorAll('table.data-table')].map(t =>
 
 
 @pytest.fixture(scope="session")
-def site_visits(browser: Browser, site_url: str, site_pages: list[str], search_worker_url: str) -> dict[str, Visit]:
-    """Open every page once (search worker stubbed) and record what the per-page gates need."""
+def site_visits(browser: Browser, site_url: str, site_pages: list[str]) -> dict[str, Visit]:
+    """Open every page once and record what the per-page gates need."""
     context = browser.new_context(locale="ja-JP", viewport=VIEWPORT)
     page, log = new_logged_page(context)
-    stub_search_worker(page, search_worker_url)
     visits: dict[str, Visit] = {}
     try:
         for path in site_pages:

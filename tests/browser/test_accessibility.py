@@ -33,12 +33,12 @@ def test_axe_finds_no_violations_in_an_interactive_chart(browser_page, site_url,
 
 
 def test_search_dialog_has_an_accessible_name(browser_page, site_url):
-    """axe's aria-dialog-name is a best-practice rule (not in the WCAG run): overrides/main.html."""
+    """axe's aria-dialog-name is a best-practice rule (not in the WCAG run): partials/site-search.html."""
     page, log = browser_page
     open_page(page, log, site_url, settle=False)
     violations = run_axe(page, {"type": "rule", "values": ["aria-dialog-name"]})
     assert not violations, format_violations(violations)
-    assert page.get_attribute(".md-search[role=dialog]", "aria-label") == "検索"
+    assert page.get_attribute(".md-search[role=dialog]", "aria-label") == "サイト内検索"
 
 
 def test_axe_can_fail(browser_page, site_url):

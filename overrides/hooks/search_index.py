@@ -1,0 +1,38 @@
+"""Hook: the search index (search/), from the text of every rendered page.
+
+Each page's content is read once it is rendered (glossary links and all); the
+index is written with the site after the last page. See macros/export/search_index.py.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # MkDocs loads hooks by path, not as a package
+
+from macros.export.page_text import page_lines
+from macros.export.search_index import SearchPage, build_search_index
+from macros.site.build import dataset_for_build
+from macros.site.pages import page_names
+
+_pages: dict[str, SearchPage] = {}
+
+
+def on_pre_build(config):
+    _pages.clear()  # `mkdocs serve` builds again in the same process
+
+
+def on_page_content(html, page, config, files):
+    section = page.parent.title if page.parent else ""
+    names = page_names(dataset_for_build(), page.meta)
+    _pages[page.url] = SearchPage(page.url, page.title, section, names, page_lines(html))
+    return html
+
+
+def on_post_build(config):
+    pages = [_pages[url] for url in sorted(_pages)]
+    for path, content in build_search_index(pages).items():
+        target = Path(config.site_dir, "search", path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
