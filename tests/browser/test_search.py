@@ -6,6 +6,7 @@ Quality over a larger set of queries, latency and bytes are measured by benchmar
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from urllib.parse import unquote, urlsplit
 
@@ -241,3 +242,25 @@ def test_open_search_with_results_passes_axe(browser_page, site_url, width):
     assert not violations, format_violations(violations)
     scroll = page.evaluate("document.documentElement.scrollWidth")
     assert scroll <= width, f"page {scroll} px wide at {width} px"
+
+
+def test_text_from_the_index_is_shown_as_text_never_as_markup(browser_page, site_url):
+    """Whatever a chunk of the index holds is put on the page as text nodes."""
+    page, log = browser_page
+    hostile = '<img src=x onerror="window.__pwned=1">ガマダス<b>太字</b>'
+
+    def chunk(route):
+        route.fulfill(
+            status=200,
+            content_type="application/json",
+            body=json.dumps({"sections": [["overview", "<i>見出し</i>"]], "lines": [[0, hostile]]}),
+        )
+
+    page.route("**/search/c/*.json", chunk)
+    open_page(page, log, site_url, settle=False)
+    _search(page, site_url, "ガマダス")
+    results = page.locator(".md-search-result__list")
+    assert results.locator("img, b, i").count() == 0
+    shown = results.inner_text()
+    assert 'onerror="window.__pwned=1">ガマダス<b>太字</b>' in shown and "<i>見出し</i>" in shown, shown
+    assert page.evaluate("window.__pwned") is None
