@@ -123,6 +123,7 @@ class Column:
     fields: tuple = ()  # ((Model, field name), ...) carried by this column
     enum: tuple = ()  # allowed values, for a controlled vocabulary
     get: Callable = field(default=None, repr=False, compare=False)
+    joined: bool = False  # a list written in one cell, its values joined by LIST_SEPARATOR
 
     @property
     def labels(self) -> dict[str, str]:
@@ -173,7 +174,7 @@ def col(
                 item = ctx.get(model)
                 return getattr(item, attr) if item is not None else None
 
-    return Column(name, description, kind, ((model, attr),) + also, enum, get)
+    return Column(name, description, kind, ((model, attr),) + also, enum, get, is_list_field(model, attr))
 
 
 def derived(name: str, description: str, get: Callable, kind: str = "string") -> Column:
@@ -331,6 +332,8 @@ def _figure_columns(owner: Column) -> list[Column]:
         col("derivation", Figure, "derivation", get=_total_only(Figure, "derivation")),
     ]
     # fmt: on
+
+
 _CASE_FK = (("case_id", "cases", "case_id"),)
 
 # One table per block, its columns side by side: easier to scan than one per line.

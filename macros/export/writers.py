@@ -12,6 +12,7 @@ import datetime
 import hashlib
 import io
 import json
+import re
 
 import xlsxwriter
 
@@ -178,7 +179,10 @@ def _field(column) -> dict:
         "description": column.description_ja,
     }
     constraints = {}
-    if column.enum:
+    if column.enum and column.joined:  # each of the joined values is one of the vocabulary
+        one = "|".join(re.escape(value) for value in column.enum)
+        constraints["pattern"] = f"({one})({re.escape(LIST_SEPARATOR)}({one}))*"
+    elif column.enum:
         constraints["enum"] = list(column.enum)
     if column.type == "period":
         constraints["pattern"] = PERIOD_PATTERN

@@ -10,7 +10,6 @@ from .compare import compare_rows, legal_form_path, money_rows
 from .map_svg import map_context
 from .render import base_for, render
 
-
 # Where each part of a case that a data note can concern (vocab.NOTE_CONCERNS) is
 # shown on the case page: the note is linked from each of these page parts.
 PARTS_SHOWING = {
