@@ -80,6 +80,8 @@ FOUND = [
           ("行政の支援のもとで立ち上げられた全国初の異業種交流会", "「融合化法」に基づき、自治体が積極的に組織化を図った")),
     Found("geartec", "investor-name", "inconsistency", ("ownership-share",), (),
           ("大阪投資育成㈱が保有", "大阪中小企業投資育成㈱という半公的")),
+    Found("kyoto-shisaku-net", "promise-or-practice", "ambiguous", ("response-time",), ("joint_orders",),
+          ("2 時間以内に回答することを約束している", "必ず２時間以内に行われる")),
     Found("kyoto-shisaku-net", "base-membership-condition", "ambiguous", (), ("bases",),
           ("しばりがあるところもある", "そこを卒業したメンバー")),
     Found("saiki-mechatro", "voluntary-start-scope", "ambiguous", (), ("legal_forms",),
