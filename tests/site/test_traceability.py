@@ -114,7 +114,7 @@ def test_the_source_is_described_where_readers_look(built_site, dataset, page):
     text = re.sub(r"<[^>]+>", "", html)
     report = dataset.sources[0]
     for mark in report.page_marks:
-        assert f"<td class=\"num\">{mark.page}</td><td>{mark.ref}</td>" in html
+        assert f'<td class="num">{mark.page}</td><td>{mark.ref}</td>' in html
     assert "分からないこと" in text and "報告書全体の表題" in text
     assert "2004年1月19日" in text  # the newest date in the text, the evidence for when it was written
 
