@@ -220,6 +220,7 @@ _FILL_BY_PATH = {
     "data_notes[0].id": "note-fee",
     "data_notes[0].kind": "editorial",
     "data_notes[0].refers_to[0]": "fee-monthly",
+    "data_notes[0].concerns[0]": "summary",
     "links[0].url": "https://example.org/",
     "sources[0]": "report",
 }

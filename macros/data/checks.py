@@ -14,6 +14,9 @@ from .messages import Problem, format_loc
 from .periods import parse_period
 
 ACKNOWLEDGING_NOTES = {"sum_mismatch", "rounding"}
+# Notes of a conflict inside the report: each must point at what it concerns, so
+# the page can link the figure or part that repeats the conflict to its note.
+CONFLICT_NOTES = {"sum_mismatch", "rounding", "inconsistency"}
 SUM_TOLERANCE = 1e-6  # parts are decimals as the report prints them; anything more is a real gap
 
 
@@ -105,6 +108,16 @@ def _case_checks(dataset, case, case_ids, theme_ids, metric_ids, source_ids) -> 
                    for i, note in enumerate(case.data_notes) for j, r in enumerate(note.refers_to)]
     problems += [_problem(dataset, key, loc, message) for loc, ref, known, message in references if ref not in known]
     # fmt: on
+    for i, note in enumerate(case.data_notes):
+        if note.kind in CONFLICT_NOTES and not (note.refers_to or note.concerns):
+            problems.append(
+                _problem(
+                    dataset,
+                    key,
+                    ("data_notes", i, "refers_to"),
+                    "報告書の食い違いの注記は、関係する数値・会員数（refers_to）か項目（concerns）を指してください",
+                )
+            )
     for i, rel in enumerate(case.relations):
         if rel.target == case.id:
             problems.append(_problem(dataset, key, ("relations", i, "target"), "自分自身は関係先にできません"))
@@ -165,6 +178,11 @@ def check_dataset(dataset: Dataset) -> list[Problem]:
     source_ids = {s.id for s in dataset.sources}
     for case in dataset.cases:
         problems += _case_checks(dataset, case, case_ids, theme_ids, metric_ids, source_ids)
+    for theme in dataset.themes:
+        for i, fig in enumerate(theme.figures):
+            if fig.metric not in metric_ids:
+                message = f"指標ID '{fig.metric}' は data/metrics.yaml にありません"
+                problems.append(_problem(dataset, ("themes", theme.id), ("figures", i, "metric"), message))
     for term in dataset.terms:
         for j, cid in enumerate(term.cases):
             if cid not in case_ids:

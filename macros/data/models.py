@@ -145,6 +145,13 @@ class MemberCount(Strict):
     )
     as_of: PeriodStr = Field(description="時点。報告書の「現在」は 2003/2004")
     breakdown: list[BreakdownItem] = Field(default_factory=list, description="内訳（産・学・官など）")
+    derivation: ShortText | None = Field(
+        default=None,
+        description=(
+            "報告書に数として書かれていない値を編集部が導いたときの導き方（一覧から数えた、「皆無」を0とした、など）。"
+            "報告書の数値そのものなら省略"
+        ),
+    )
     source: Ref
 
 
@@ -162,6 +169,13 @@ class Figure(Strict):
     basis: ShortText | None = Field(default=None, description="算定の基礎（売上、利益など）")
     breakdown: list[BreakdownItem] = Field(default_factory=list, description="内訳")
     note: Text | None = Field(default=None, description="数値についての注記")
+    derivation: ShortText | None = Field(
+        default=None,
+        description=(
+            "報告書に数として書かれていない値を編集部が導いたときの導き方（一覧から数えた、「皆無」を0とした、など）。"
+            "報告書の数値そのものなら省略"
+        ),
+    )
     source: Ref
 
 
@@ -255,6 +269,10 @@ class DataNote(Strict):
     kind: _literal(vocab.NOTE_KINDS) = Field(description="注記の種類")
     text: Text = Field(description="注記の本文")
     refers_to: list[Id] = Field(default_factory=list, description="関係する数値・会員数のID")
+    concerns: list[_literal(vocab.NOTE_CONCERNS)] = Field(
+        default_factory=list,
+        description="注記が関係する、数値・会員数以外の項目（要約・沿革・関連する事例など）。ページのその項目から注記へリンクする",
+    )
     source: Ref
 
 
@@ -306,6 +324,9 @@ class Theme(Strict):
     report_heading: ShortText | None = Field(default=None, description="報告書の見出し（短い引用）")
     summary: Text = Field(description="テーマの要約（編集部の言葉で）")
     origin: _literal(vocab.THEME_ORIGINS) = Field(description="報告書の示唆か、編集部が加えたテーマか")
+    figures: list[Figure] = Field(
+        default_factory=list, description="報告書がこの示唆の節で引く数値（全国の統計など。単位・時点・出典つき）"
+    )
     source: Ref
 
 
@@ -330,12 +351,23 @@ class Metric(Strict):
     )
 
 
+class PageMark(Strict):
+    page: int = Field(ge=1, le=9999, description="テキストに残るページ番号（ページ下の「- 12 -」など）")
+    ref: Ref = Field(description="そのページが終わる箇所（事例番号と小見出し）")
+    note: ShortText | None = Field(default=None, description="位置の補足（どの段落の途中かなど）")
+
+
 class Source(Strict):
     id: Id
     title: ShortText = Field(description="出典の表題")
     author: ShortText | None = Field(default=None, description="著者・発行者")
     year: int | None = Field(default=None, ge=1800, le=2100, description="発行年")
     note: Text | None = Field(default=None, description="出典についての注記")
+    known: list[Text] = Field(default_factory=list, description="この出典について分かっていること（根拠とともに）")
+    unknown: list[ShortText] = Field(default_factory=list, description="この出典について分かっていないこと")
+    page_marks: list[PageMark] = Field(
+        default_factory=list, description="テキストに残るページ番号と、そのページが終わる箇所（古い順）"
+    )
 
 
 class Region(Strict):

@@ -74,6 +74,8 @@ UNITS = {
     "accesses/month": "件／月",
     "multiple": "倍",
     "years": "年",
+    "hours": "時間",
+    "contracts": "契約",
 }
 
 # The word a qualifier adds to a number: before it for those in QUALIFIER_PREFIXES
@@ -85,6 +87,7 @@ QUALIFIERS = {
     "at_least": "以上",
     "under": "未満",
     "at_most": "以下",
+    "within": "以内",
     "range": "",
 }
 QUALIFIER_PREFIXES = {"approx"}
@@ -133,6 +136,27 @@ PRODUCT_KINDS = {
     "technology_transfer": "技術移転",
 }
 
+# The parts of a case (its fields) a data note can concern besides figures and
+# member counts, which notes name by id (refers_to). The page shows a link to
+# the note where the part is shown.
+NOTE_CONCERNS = {
+    "summary": "要約",
+    "place": "所在地",
+    "bases": "基盤",
+    "founded": "設立の時期",
+    "legal_forms": "法人格",
+    "member_companies": "会員の一覧",
+    "support": "公的支援",
+    "activities": "主な活動",
+    "joint_orders": "共同受注の仕組み",
+    "products": "製品・プロジェクト",
+    "timeline": "沿革",
+    "relations": "関連する事例",
+    "people": "人物",
+    "narrative": "経緯と特徴",
+    "lessons": "北九州への示唆",
+}
+
 NOTE_KINDS = {
     "sum_mismatch": "合計と内訳が一致しない",
     "inconsistency": "報告書内の記述が食い違う",
@@ -154,6 +178,7 @@ METRIC_GROUPS = {
     "fee": "会費・手数料（比較表の列と「お金の流れ」）",
     "money": "出資・補助金（「お金の流れ」）",
     "funnel": "相談から事業化までの段階（段階別件数のグラフ）",
+    "response": "問い合わせへの回答までの時間（共同受注の比較表）",
 }
 
 THEME_ORIGINS = {"report": "報告書３．の示唆", "editor": "編集部が事例から追加"}

@@ -40,6 +40,7 @@ from ..data.models import (
     Metric,
     Name,
     NarrativeSection,
+    PageMark,
     Partner,
     PeriodStr,
     Person,
@@ -122,6 +123,7 @@ class Column:
     fields: tuple = ()  # ((Model, field name), ...) carried by this column
     enum: tuple = ()  # allowed values, for a controlled vocabulary
     get: Callable = field(default=None, repr=False, compare=False)
+    joined: bool = False  # a list written in one cell, its values joined by LIST_SEPARATOR
 
     @property
     def labels(self) -> dict[str, str]:
@@ -172,7 +174,7 @@ def col(
                 item = ctx.get(model)
                 return getattr(item, attr) if item is not None else None
 
-    return Column(name, description, kind, ((model, attr),) + also, enum, get)
+    return Column(name, description, kind, ((model, attr),) + also, enum, get, is_list_field(model, attr))
 
 
 def derived(name: str, description: str, get: Callable, kind: str = "string") -> Column:
@@ -260,6 +262,21 @@ def _joint_order_rows(dataset):
             yield {Case: case, JointOrders: case.joint_orders}
 
 
+def _theme_figure_rows(dataset):
+    """The figures a theme's section of the report cites: a total row, then one row per breakdown item."""
+    for theme in dataset.themes:
+        for item in theme.figures:
+            yield {Theme: theme, Figure: item, BreakdownItem: None}
+            for part in item.breakdown:
+                yield {Theme: theme, Figure: item, BreakdownItem: part}
+
+
+def _page_mark_rows(dataset):
+    for source in dataset.sources:
+        for mark in source.page_marks:
+            yield {Source: source, PageMark: mark}
+
+
 def _listed(attr: str):
     def rows(dataset):
         for item in getattr(dataset, attr):
@@ -294,6 +311,29 @@ def _legal_form_now(ctx) -> str | None:
 
 
 _BREAKDOWN = "空の行は合計（全体）の値、項目名のある行はその内訳の値"
+
+
+def _figure_columns(owner: Column) -> list[Column]:
+    """The columns of a table of figures (metrics.csv, theme_metrics.csv); owner: the case or theme column."""
+    # fmt: off
+    return [
+        owner, col("metric", Figure, "metric"),
+        col("value", Figure, "value", "内訳の行では内訳の値", also=((BreakdownItem, "value"),),
+            get=lambda ctx: ctx[BreakdownItem].value if ctx[BreakdownItem] else ctx[Figure].value),
+        col("unit", Figure, "unit"), col("period", Figure, "period"), col("source", Figure, "source"),
+        col("figure_id", Figure, "id", "この数値のID（事例・テーマの中で一意）"),
+        col("label_ja", Figure, "label"),
+        col("value_max", Figure, "value_max", get=_total_only(Figure, "value_max")),
+        col("qualifier", Figure, "qualifier", "内訳の行では空", get=_total_only(Figure, "qualifier")),
+        col("basis", Figure, "basis"),
+        col("note", Figure, "note", get=_total_only(Figure, "note")),
+        col("breakdown", BreakdownItem, "label", _BREAKDOWN),
+        derived("unit_label_ja", "単位の日本語表記", lambda ctx: vocab.UNITS[ctx[Figure].unit]),
+        col("derivation", Figure, "derivation", get=_total_only(Figure, "derivation")),
+    ]
+    # fmt: on
+
+
 _CASE_FK = (("case_id", "cases", "case_id"),)
 
 # One table per block, its columns side by side: easier to scan than one per line.
@@ -344,21 +384,10 @@ SPECS = [
         col("scope", MemberCount, "scope"),
         col("qualifier", MemberCount, "qualifier", "内訳の行では空", get=_total_only(MemberCount, "qualifier")),
         derived("unit_label_ja", "単位の日本語表記", lambda ctx: vocab.UNITS[ctx[MemberCount].unit]),
+        col("derivation", MemberCount, "derivation", get=_total_only(MemberCount, "derivation")),
     ], (), _CASE_FK),
-    ("metrics", "数値（売上、会費、件数など）。1行が1つの数値、内訳は別の行", _with_breakdown("figures"), lambda: [
-        case_id(), col("metric", Figure, "metric"),
-        col("value", Figure, "value", "内訳の行では内訳の値", also=((BreakdownItem, "value"),),
-            get=lambda ctx: ctx[BreakdownItem].value if ctx[BreakdownItem] else ctx[Figure].value),
-        col("unit", Figure, "unit"), col("period", Figure, "period"), col("source", Figure, "source"),
-        col("figure_id", Figure, "id", "この数値のID（事例の中で一意）"),
-        col("label_ja", Figure, "label"),
-        col("value_max", Figure, "value_max", get=_total_only(Figure, "value_max")),
-        col("qualifier", Figure, "qualifier", "内訳の行では空", get=_total_only(Figure, "qualifier")),
-        col("basis", Figure, "basis"),
-        col("note", Figure, "note", get=_total_only(Figure, "note")),
-        col("breakdown", BreakdownItem, "label", _BREAKDOWN),
-        derived("unit_label_ja", "単位の日本語表記", lambda ctx: vocab.UNITS[ctx[Figure].unit]),
-    ], (), _CASE_FK + (("metric", "metric_definitions", "metric"),)),
+    ("metrics", "数値（売上、会費、件数など）。1行が1つの数値、内訳は別の行", _with_breakdown("figures"),
+     lambda: _figure_columns(case_id()), (), _CASE_FK + (("metric", "metric_definitions", "metric"),)),
     ("products", "製品・共同受注案件・共同開発プロジェクトなど", _items("products"), lambda: [
         case_id(), col("name", Product, "name"), col("source", Product, "source"),
         col("kind", Product, "kind"), col("date", Product, "date"), col("description", Product, "description"),
@@ -388,6 +417,9 @@ SPECS = [
         col("origin", Theme, "origin"), col("report_heading", Theme, "report_heading"),
         col("summary_ja", Theme, "summary"), col("source", Theme, "source"),
     ], ("theme_id",), ()),
+    ("theme_metrics", "報告書３．の各項目が引く数値（全国の統計など）。1行が1つの数値、内訳は別の行", _theme_figure_rows,
+     lambda: _figure_columns(col("theme_id", Theme, "id", "どのテーマの数値か（themes.csv の theme_id）")),
+     (), (("theme_id", "themes", "theme_id"), ("metric", "metric_definitions", "metric"))),
     ("glossary", "用語集", _listed("terms"), lambda: [
         col("term_id", Term, "id"), col("term", Term, "term"), col("reading", Term, "reading"),
         col("aliases", Term, "aliases", f"複数あるときは {LIST_SEPARATOR} で区切る"), col("definition_ja", Term, "definition"),
@@ -404,6 +436,7 @@ SPECS = [
         col("refers_to", DataNote, "refers_to",
             f"metrics.csv の figure_id・member_counts.csv の count_id。複数は {LIST_SEPARATOR} で区切る"),
         col("source", DataNote, "source"),
+        col("concerns", DataNote, "concerns", f"複数は {LIST_SEPARATOR} で区切る"),
     ], (), _CASE_FK),
     ("support", "公的な支援（補助金、事務局の引受けなど）", _items("support"), lambda: [
         case_id(), col("provider", Support, "provider"), col("kind", Support, "kind"),
@@ -452,7 +485,13 @@ SPECS = [
     ("sources", "出典", _listed("sources"), lambda: [
         col("source_id", Source, "id"), col("title", Source, "title"), col("author", Source, "author"),
         col("year", Source, "year"), col("note", Source, "note"),
+        col("known", Source, "known", f"複数は {LIST_SEPARATOR} で区切る"),
+        col("unknown", Source, "unknown", f"複数は {LIST_SEPARATOR} で区切る"),
     ], ("source_id",), ()),
+    ("source_pages", "出典のテキストに残るページ番号と、そのページが終わる箇所", _page_mark_rows, lambda: [
+        col("source_id", Source, "id", "どの出典か（sources.csv の source_id）"), col("page", PageMark, "page"),
+        col("ref", PageMark, "ref"), col("note", PageMark, "note"),
+    ], ("source_id", "page"), (("source_id", "sources", "source_id"),)),
     ("regions", "地方区分（都道府県がどの地方に入るか。1行が1つの都道府県）", _region_rows, lambda: [
         col("region_id", Region, "id"), col("label_ja", Region, "label"),
         col("prefecture", Region, "prefectures", "この行の都道府県", get=lambda ctx: ctx["prefecture"]),

@@ -12,6 +12,7 @@ import datetime
 import hashlib
 import io
 import json
+import re
 
 import xlsxwriter
 
@@ -22,7 +23,7 @@ from .tables import LIST_SEPARATOR, Table, case_order
 # The version of the published data. Raise it with each data release and add a
 # line to the changelog in docs/data.md; CITATION.cff and LICENSE-DATA.md must
 # say the same (tests/test_exports.py checks all three).
-DATA_VERSION = "0.1.0"
+DATA_VERSION = "0.2.0"
 FIXED_DATE = datetime.datetime(2004, 1, 1)
 
 TITLE = "中小企業ネットワーク事例データベース"
@@ -178,7 +179,10 @@ def _field(column) -> dict:
         "description": column.description_ja,
     }
     constraints = {}
-    if column.enum:
+    if column.enum and column.joined:  # each of the joined values is one of the vocabulary
+        one = "|".join(re.escape(value) for value in column.enum)
+        constraints["pattern"] = f"({one})({re.escape(LIST_SEPARATOR)}({one}))*"
+    elif column.enum:
         constraints["enum"] = list(column.enum)
     if column.type == "period":
         constraints["pattern"] = PERIOD_PATTERN

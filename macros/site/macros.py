@@ -29,6 +29,7 @@ def _views(env) -> dict[str, Callable[..., str]]:
         "money_table": parts.money_table,
         "legal_forms_table": parts.legal_forms_table,
         "case_map": parts.case_map,
+        "source_about": parts.source_about,
         "themes_overview": parts.themes_overview,
         "policy_levers": parts.policy_levers,
         "lessons_brief": parts.lessons_brief,

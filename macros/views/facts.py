@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..data.models import Case, Event, LegalForm, MemberCount
+import re
+
+from ..data.models import Case, DataNote, Event, LegalForm, MemberCount
 from ..data.periods import parse_period
 
 
@@ -47,3 +49,27 @@ def timeline_events(case: Case) -> list:
             if not any(e.date == lf.since and lf.form in e.event for e in events):
                 events.append(Event(date=lf.since, event=text, source=lf.source))
     return sorted(events, key=lambda e: parse_period(e.date).sort_key())
+
+
+def notes_on(case: Case, item_id: str) -> list[DataNote]:
+    """The data notes that name a figure or member count (refers_to), in note order."""
+    return [n for n in case.data_notes if item_id in n.refers_to]
+
+
+def notes_concerning(case: Case, fields) -> list[DataNote]:
+    """The data notes that concern any of these parts of the case (concerns), in note order."""
+    wanted = set(fields)
+    return [n for n in case.data_notes if wanted & set(n.concerns)]
+
+
+def page_marks_in(label: str, sources) -> list:
+    """The page numbers the source text keeps inside one case or column (label: 事例1, コラム2)."""
+    pattern = re.compile(rf"^{re.escape(label)}(?![0-9])")
+    return [m for s in sources for m in s.page_marks if pattern.match(m.ref)]
+
+
+def note_targets(case: Case, note: DataNote) -> list[tuple[str, str]]:
+    """(anchor on the case page, label) of each figure and member count a data note names."""
+    anchors = {f.id: (f"figure-{f.id}", f.label) for f in case.figures}
+    anchors |= {m.id: (f"count-{m.id}", m.scope) for m in case.members}
+    return [anchors[ref] for ref in note.refers_to if ref in anchors]

@@ -2,12 +2,42 @@
 
 from __future__ import annotations
 
+from ..data import vocab
 from . import facts, lessons
 from .chart_svg import picture
 from .charts import all_charts
 from .compare import compare_rows, legal_form_path, money_rows
 from .map_svg import map_context
 from .render import base_for, render
+
+# Where each part of a case that a data note can concern (vocab.NOTE_CONCERNS) is
+# shown on the case page: the note is linked from each of these page parts.
+PARTS_SHOWING = {
+    "summary": ("header",),
+    "place": ("infobox",),
+    "bases": ("infobox", "organisation"),
+    "founded": ("infobox", "timeline"),
+    "legal_forms": ("organisation", "timeline"),
+    "member_companies": ("member-list",),
+    "support": ("support",),
+    "activities": ("activities",),
+    "joint_orders": ("joint-orders",),
+    "products": ("products",),
+    "timeline": ("timeline",),
+    "relations": ("relations",),
+    "people": ("people",),
+    "narrative": ("narrative",),
+    "lessons": ("lessons",),
+}
+
+
+def _with_note_links(case, part: str, html: str) -> str:
+    """The part, with links to the data notes about what it shows (after the summary, before a section)."""
+    notes = facts.notes_concerning(case, [field for field, shown in PARTS_SHOWING.items() if part in shown])
+    if not notes:
+        return html
+    links = render("case-note-links.html", notes=notes)
+    return f"{html}\n{links}" if part == "header" else f"{links}\n{html}"
 
 
 def case_part(dataset, case_id: str, part: str, page_url: str) -> str:
@@ -26,7 +56,8 @@ def case_part(dataset, case_id: str, part: str, page_url: str) -> str:
     elif part == "sources":
         by_id = {s.id: s for s in dataset.sources}
         context["sources"] = [by_id[s] for s in case.sources]
-    return render(f"case-{part}.html", **context)
+        context["page_marks"] = facts.page_marks_in(f"{vocab.KINDS[case.kind]}{case.number}", context["sources"])
+    return _with_note_links(case, part, render(f"case-{part}.html", **context))
 
 
 def case_index(dataset, page_url: str) -> str:
@@ -114,7 +145,14 @@ def compare_table(dataset, page_url: str) -> str:
 
 def joint_orders_table(dataset, page_url: str) -> str:
     cases = [c for c in dataset.cases if c.joint_orders]
-    return render("compare-joint-orders.html", cases=cases, base=base_for(page_url))
+    response = dataset.metric_ids_in("response")
+    replies = {c.id: [f for f in c.figures if f.metric in response] for c in cases}
+    return render("compare-joint-orders.html", cases=cases, replies=replies, base=base_for(page_url))
+
+
+def source_about(dataset, page_url: str) -> str:
+    """What is known of the report, what is not, how citations map to its text, and its page numbers."""
+    return render("source-about.html", sources=dataset.sources, base=base_for(page_url))
 
 
 def money_table(dataset, page_url: str) -> str:

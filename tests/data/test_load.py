@@ -143,6 +143,36 @@ def test_sum_mismatch_needs_a_data_note(data_copy):
     load_dataset(data_copy)  # acknowledged: no error
 
 
+def test_a_conflict_note_must_point_at_what_it_concerns(data_copy):
+    path = data_copy / "cases/hit.yaml"
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(
+            "data_notes:\n  - {id: clash, kind: inconsistency, text: 二つの節が食い違う。, source: 事例2（1）}\n"
+        )
+    (problem,) = _only(_problems(data_copy), "hit.yaml")
+    assert problem.field == "data_notes[0].refers_to" and "concerns" in problem.message
+    _edit(path, "text: 二つの節が食い違う。,", "text: 二つの節が食い違う。, concerns: [summary, timline],")
+    (problem,) = _only(_problems(data_copy), "hit.yaml")
+    assert problem.field == "data_notes[0].concerns[1]" and "'timeline'" in problem.message
+    _edit(path, "concerns: [summary, timline]", "concerns: [summary, timeline]")
+    load_dataset(data_copy)  # pointed at the parts it concerns: no error
+
+
+def test_a_theme_figure_names_a_known_metric(data_copy):
+    figure = (
+        "    figures:\n      - {id: users, metric: internet-users, label: 利用人口, value: 1, unit: people,"
+        " period: 2002-12, source: 3．（6）}\n"
+    )
+    line = _edit(
+        data_copy / "themes.yaml",
+        "    origin: report\n    source: 3．（1）\n",
+        figure + "    origin: report\n    source: 3．（1）\n",
+    )
+    (problem,) = _only(_problems(data_copy), "themes.yaml")
+    assert problem.field == "themes[0].figures[0].metric" and "internet-users" in problem.message
+    assert problem.line == line + 1  # the line of the figure
+
+
 def test_member_counts_must_be_oldest_first(data_copy):
     _edit(data_copy / "cases/hit.yaml", "as_of: 1996-11, source: 事例2（1）}", "as_of: 2005, source: 事例2（1）}")
     problems = _only(_problems(data_copy), "hit.yaml")

@@ -81,7 +81,9 @@ def expected_rows(dataset) -> dict[str, int]:
         "unstated": sum(len(c.unstated) for c in cases),
         "links": sum(len(c.links) for c in cases),
         "metric_definitions": len(dataset.metrics),
+        "theme_metrics": sum(1 + len(f.breakdown) for t in dataset.themes for f in t.figures),
         "sources": len(dataset.sources),
+        "source_pages": sum(len(s.page_marks) for s in dataset.sources),
         "regions": sum(len(r.prefectures) for r in dataset.regions),
     }
 
