@@ -201,10 +201,22 @@
     return element;
   }
 
-  /** Where a result links: the section, and the matched text highlighted there (a text fragment). */
-  function target(url, anchor, text) {
+  /** Where a result links: the section, and the matched text highlighted there (a text fragment).
+   * A few characters before (or after) the match make it the one in the snippet's line, not the
+   * first on the page (often the title); text that is not found leaves just the section link. */
+  function target(url, anchor, hit) {
     const href = new URL(url, root);
-    const fragment = text && !text.includes("／") ? `:~:text=${encodeURIComponent(text).replace(/-/g, "%2D")}` : "";
+    let fragment = "";
+    if (hit) {
+      const [start, end] = hit.marks[0];
+      const part = (text) => encodeURIComponent(text).replace(/-/g, "%2D");
+      const prefix = hit.text.slice(Math.max(0, start - 10), start).split(/[／…\s]/u).pop();
+      const suffix = hit.text.slice(end, end + 10).split(/[／…\s]/u)[0];
+      const match = hit.text.slice(start, end);
+      if (!match.includes("／")) {
+        fragment = `:~:text=${prefix ? `${part(prefix)}-,` : ""}${part(match)}${!prefix && suffix ? `,-${part(suffix)}` : ""}`;
+      }
+    }
     if (anchor || fragment) href.hash = `${anchor}${fragment}`;
     return href.href;
   }
@@ -242,7 +254,7 @@
     const first = result.hits[0];
     const link = document.createElement("a");
     link.className = "md-search-result__link";
-    link.href = result.nameMatch || !first ? target(result.url, "", "") : target(result.url, first.anchor, markedText(first));
+    link.href = result.nameMatch || !first ? target(result.url, "", null) : target(result.url, first.anchor, first);
     const article = document.createElement("article");
     article.className = "md-search-result__article md-search-result__article--document md-typeset";
     const heading = document.createElement("h1");
@@ -257,7 +269,7 @@
     for (const hit of result.nameMatch ? result.hits : result.hits.slice(1)) {
       const sub = document.createElement("a");
       sub.className = "md-search-result__link";
-      sub.href = target(result.url, hit.anchor, markedText(hit));
+      sub.href = target(result.url, hit.anchor, hit);
       const subArticle = document.createElement("article");
       subArticle.className = "md-search-result__article md-typeset";
       const subHeading = document.createElement("h2");
@@ -268,7 +280,6 @@
     }
     return item;
   }
-  const markedText = (hit) => hit.text.slice(hit.marks[0][0], hit.marks[0][1]);
   function markup(text, marks) {
     const fragment = document.createDocumentFragment();
     let at = 0;
