@@ -141,18 +141,23 @@ def test_a_phrase_not_in_the_text_falls_back_to_its_words(browser_page, site_url
     assert {"公的支援", "期限"} <= set(first.locator("mark").all_inner_texts())
 
 
+def _put_in_box(page, value: str, *events: str) -> None:
+    """Set the box's value as a browser does for a paste or an IME, then fire the events (JS expressions)."""
+    page.evaluate(
+        f"""() => {{
+            const box = document.querySelector('{BOX}');
+            box.value = {json.dumps(value)};
+            for (const event of [{", ".join(events)}]) box.dispatchEvent(event);
+        }}"""
+    )
+
+
 def test_pasting_with_the_mouse_searches(browser_page, site_url):
     """A paste from the context menu fires only an input event (no key events)."""
     page, log = browser_page
     open_page(page, log, site_url, settle=False)
     _open_search(page)
-    page.evaluate(
-        """() => {
-            const box = document.querySelector('input.md-search__input');
-            box.value = 'ガマダス';
-            box.dispatchEvent(new InputEvent('input', {inputType: 'insertFromPaste', bubbles: true}));
-        }"""
-    )
+    _put_in_box(page, "ガマダス", "new InputEvent('input', {inputType: 'insertFromPaste', bubbles: true})")
     expect(page.locator(RESULT_LINKS).first).to_have_attribute("href", f"{site_url}cases/gamadas/")
 
 
@@ -160,23 +165,15 @@ def test_an_ime_composition_searches_when_it_ends_not_before(browser_page, site_
     page, log = browser_page
     open_page(page, log, site_url, settle=False)
     _open_search(page)
-    page.evaluate(
-        """() => {
-            const box = document.querySelector('input.md-search__input');
-            box.dispatchEvent(new CompositionEvent('compositionstart', {data: ''}));
-            box.value = 'てんめいつ';
-            box.dispatchEvent(new InputEvent('input', {isComposing: true, bubbles: true}));
-        }"""
+    _put_in_box(
+        page,
+        "てんめいつ",
+        "new CompositionEvent('compositionstart', {data: ''})",
+        "new InputEvent('input', {isComposing: true, bubbles: true})",
     )
     page.wait_for_timeout(400)
     assert page.locator(".md-search-result__item").count() == 0  # nothing while the IME is composing
-    page.evaluate(
-        """() => {
-            const box = document.querySelector('input.md-search__input');
-            box.value = 'テンメイツ';
-            box.dispatchEvent(new CompositionEvent('compositionend', {data: 'テンメイツ'}));
-        }"""
-    )
+    _put_in_box(page, "テンメイツ", "new CompositionEvent('compositionend', {data: 'テンメイツ'})")
     expect(page.locator(RESULT_LINKS).first).to_have_attribute("href", f"{site_url}cases/tenmates/")
 
 

@@ -273,7 +273,7 @@
       const subArticle = document.createElement("article");
       subArticle.className = "md-search-result__article md-typeset";
       const subHeading = document.createElement("h2");
-      subHeading.textContent = hit.heading || result.title;
+      subHeading.textContent = hit.heading || "ページの冒頭";
       subArticle.append(subHeading, snippet(hit.text, hit.marks));
       sub.append(subArticle);
       item.append(sub);
