@@ -1,8 +1,11 @@
 """Read one YAML data file safely and remember the line of every field.
 
-PyYAML's safe loader is used with three changes: duplicate keys are errors,
-anchors/aliases are refused (no "billion laughs"), and dates stay strings (the
-schema parses them, so 2003-02-30 is reported instead of crashing).
+PyYAML's safe loader is used with these changes: duplicate keys are errors,
+anchors/aliases are refused (no "billion laughs"), explicit tags are refused
+(a tag we do not use is an error at its line, never dropped or run), nesting
+is limited (no RecursionError), control and invisible characters in the raw
+file are refused at their line, and dates stay strings (the schema parses
+them, so 2003-02-30 is reported instead of crashing).
 """
 
 from __future__ import annotations
@@ -12,9 +15,11 @@ from pathlib import Path
 
 import yaml
 
+from . import characters
 from .messages import Loc, Problem, format_loc
 
 MAX_BYTES = 512 * 1024  # the largest real case file is a few dozen KiB
+MAX_DEPTH = 20  # mappings and lists inside each other; the schema needs 6
 
 
 class DataFileError(Exception):
@@ -57,6 +62,12 @@ class LoadedYaml:
 _STR = "tag:yaml.org,2002:str"
 _MERGE = "tag:yaml.org,2002:merge"
 _ALIAS_MESSAGE = "アンカー（&）とエイリアス（*）は使えません。値をそのまま書いてください"
+_DEPTH_MESSAGE = f"入れ子が深すぎます（上限 {MAX_DEPTH} 段）。リストや「キー: 値」の字下げを見直してください"
+
+
+def _tag_message(tag: str) -> str:
+    shown = tag.replace("tag:yaml.org,2002:", "!!")
+    return f"タグ {shown} は使えません。! で始まる型の指定を消して、値をそのまま書いてください"
 
 
 class _Builder:
@@ -77,8 +88,14 @@ class _Builder:
     def problem(self, node: yaml.Node, loc: Loc, message: str) -> DataFileError:
         return DataFileError(Problem(self.path, node.start_mark.line + 1, format_loc(loc), message))
 
-    def scalar(self, node: yaml.ScalarNode) -> object:
-        return node.value if node.tag == _STR else self.scalars.construct_object(node)
+    def scalar(self, node: yaml.ScalarNode, loc: Loc) -> object:
+        if node.tag == _STR:
+            return node.value
+        try:
+            return self.scalars.construct_object(node)
+        except (ValueError, OverflowError):  # e.g. an integer of thousands of digits
+            shown = node.value if len(node.value) <= 20 else node.value[:17] + "..."
+            raise self.problem(node, loc, f"桁が多すぎて数として読めません（書かれている値: {shown}）") from None
 
     def build(self, node: yaml.Node, loc: Loc) -> object:
         # The composer hands back the anchored node again for every alias.
@@ -87,7 +104,9 @@ class _Builder:
         self.seen_nodes.add(id(node))
         self.lines[loc] = node.start_mark.line + 1
         if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node)
+            return self.scalar(node, loc)
+        if len(loc) >= MAX_DEPTH:  # this collection is nested one level deeper than allowed
+            raise self.problem(node, loc, _DEPTH_MESSAGE)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, loc + (index,)) for index, item in enumerate(node.value)]
         data: dict = {}
@@ -95,7 +114,7 @@ class _Builder:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _MERGE:
                 raise self.problem(key_node, loc, "キーには文字列を書いてください（<< や入れ子のキーは使えません）")
-            key = self.scalar(key_node)
+            key = self.scalar(key_node, loc)
             line = key_node.start_mark.line + 1
             if key in seen:
                 raise self.problem(key_node, loc + (key,), f"キー '{key}' が重複しています（最初は {seen[key]} 行目）")
@@ -105,13 +124,45 @@ class _Builder:
         return data
 
 
-def _refuse_anchors(text: str, name: str) -> None:
-    """Stop at the first anchor or alias, before anything is built from it."""
-    if "&" not in text and "*" not in text:  # neither can be written without these
+def _refuse_unused_features(text: str, name: str) -> None:
+    """Stop at the first anchor, alias or explicit tag, before anything is built from it.
+
+    A tag on a list or a mapping would otherwise be dropped without a word, and
+    one on a scalar could change what the value means.
+    """
+    if "&" not in text and "*" not in text and "!" not in text:  # none can be written without these
         return
     for event in yaml.parse(text, Loader=_Loader):
+        line = event.start_mark.line + 1
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise DataFileError(Problem(name, event.start_mark.line + 1, "", _ALIAS_MESSAGE))
+            raise DataFileError(Problem(name, line, "", _ALIAS_MESSAGE))
+        if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)) and event.tag is not None:
+            raise DataFileError(Problem(name, line, "", _tag_message(event.tag)))
+
+
+def _too_deep(text: str, name: str) -> DataFileError:
+    """The line where nesting first passes MAX_DEPTH (read as a flat stream of events, no recursion)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return DataFileError(Problem(name, event.start_mark.line + 1, "", _DEPTH_MESSAGE))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return DataFileError(Problem(name, None, "", _DEPTH_MESSAGE))  # pragma: no cover - the composer recursed
+
+
+def _refuse_hidden_characters(text: str, name: str) -> None:
+    """A control or invisible character anywhere in the file (comments too), at its line and column."""
+    found = characters.RAW_FILE.search(text)
+    if found is None:
+        return
+    start = text.rfind("\n", 0, found.start()) + 1
+    end = text.find("\n", found.start())
+    line_text = text[start : end if end >= 0 else len(text)]
+    message = characters.hidden_character_message(line_text, characters.RAW_FILE)
+    raise DataFileError(Problem(name, text.count("\n", 0, start) + 1, "", message))
 
 
 def load_yaml(path: Path, display: str | None = None) -> LoadedYaml:
@@ -132,9 +183,12 @@ def load_yaml(path: Path, display: str | None = None) -> LoadedYaml:
     if "\t" in text:
         line = text[: text.index("\t")].count("\n") + 1
         raise DataFileError(Problem(name, line, "", "タブ文字があります。インデントは半角スペースで書いてください"))
+    _refuse_hidden_characters(text, name)
     try:
-        _refuse_anchors(text, name)
+        _refuse_unused_features(text, name)
         node = yaml.compose(text, Loader=_Loader)
+    except RecursionError:
+        raise _too_deep(text, name) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
