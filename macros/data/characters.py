@@ -56,5 +56,9 @@ def hidden_character_message(text: str, pattern: re.Pattern = MULTI_LINE) -> str
     if found is None:
         return None
     char = found.group()
-    advice = "この項目は1行で書いてください" if char in _LINE_CHARACTERS else "見えない文字や表示を変える文字を消してください"
+    advice = (
+        "この項目は1行で書いてください"
+        if char in _LINE_CHARACTERS
+        else "見えない文字や表示を変える文字を消してください"
+    )
     return f"{describe(char)} は使えません（{found.start() + 1}文字目）。{advice}"

@@ -36,8 +36,8 @@ class DataInvalid(Exception):
         super().__init__(f"data/ に {len(problems)} 件の問題があります:\n{lines}")
 
 
-def _printable(part) -> str:
-    """A key as typed, or escaped when it holds characters a terminal would act on."""
+def printable(part) -> str:
+    """A key or file name as typed, or escaped when it holds characters a terminal would act on."""
     text = str(part)
     return text if text.isprintable() else repr(text)[1:-1]
 
@@ -45,7 +45,7 @@ def _printable(part) -> str:
 def format_loc(loc: Loc) -> str:
     text = ""
     for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{_printable(part)}" if text else _printable(part))
+        text += f"[{part}]" if isinstance(part, int) else (f".{printable(part)}" if text else printable(part))
     return text
 
 
