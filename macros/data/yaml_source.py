@@ -139,7 +139,11 @@ class _Builder:
             if top is not None and isinstance(top.container, dict) and top.key is _NO_KEY:
                 self.key(top, event)
                 continue
-            loc = () if top is None else top.loc + ((len(top.container),) if isinstance(top.container, list) else (top.key,))
+            loc = (
+                ()
+                if top is None
+                else top.loc + ((len(top.container),) if isinstance(top.container, list) else (top.key,))
+            )
             self.lines[loc] = event.start_mark.line + 1
             if isinstance(event, yaml.ScalarEvent):
                 value = self.scalar(event, loc)
