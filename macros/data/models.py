@@ -435,23 +435,30 @@ def _kinds_in(annotation) -> frozenset:
     return frozenset(found)
 
 
+def _models_in(annotation) -> set:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return {annotation}
+    return {m for arg in typing.get_args(annotation) for m in _models_in(arg)}
+
+
 @cache
-def _fields_of(model: type[BaseModel]) -> tuple:
-    """(name, the kinds its type is marked with) of each field of a model class."""
-    return tuple(
-        (name, frozenset(m for m in info.metadata if isinstance(m, FieldKind)) | _kinds_in(info.annotation))
-        for name, info in model.model_fields.items()
-    )
+def _plan(model: type[BaseModel], kind: FieldKind) -> tuple:
+    """(name, whether its values are of the kind) of the fields of a model class that are, or hold models that hold, values of one kind."""
+    plan = []
+    for name, info in model.model_fields.items():
+        marked = kind in (frozenset(m for m in info.metadata if isinstance(m, FieldKind)) | _kinds_in(info.annotation))
+        if marked or any(_plan(inner, kind) for inner in _models_in(info.annotation)):
+            plan.append((name, marked))
+    return tuple(plan)
 
 
 def values_of_kind(model: BaseModel, kind: FieldKind, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
     """(where, value) of every value of one kind (PERIOD, REF) in a model and the models inside it."""
-    for name, kinds in _fields_of(type(model)):
+    for name, marked in _plan(type(model), kind):
         value = getattr(model, name)
         items = enumerate(value) if isinstance(value, list) else [(None, value)]
         for index, item in items:
-            here = loc + ((name,) if index is None else (name, index))
             if isinstance(item, BaseModel):
-                yield from values_of_kind(item, kind, here)
-            elif kind in kinds and isinstance(item, str):
-                yield here, item
+                yield from values_of_kind(item, kind, loc + ((name,) if index is None else (name, index)))
+            elif marked and isinstance(item, str):
+                yield loc + ((name,) if index is None else (name, index)), item
