@@ -206,15 +206,16 @@ def _citation_checks(dataset: Dataset) -> list[Problem]:
 def _date_limit_checks(dataset: Dataset, case, today: datetime.date) -> list[Problem]:
     """No date after today, nor after the publication year of the sources the case cites.
 
-    A period is compared by its first day: a fiscal year (FY2004) from April,
-    an accounting period (FP2005-02) by the month it closes, a range by its start.
+    A period is compared by the first day it may mean, and a range by the first day
+    of its end: a fiscal year (FY2004) from April, an accounting period (FP2005-02)
+    by the month it closes. So FY2004 fits a 2004 source; FY2005 and 2003/2005 do not.
     """
     years = [s.year for s in dataset.sources if s.id in case.sources and s.year]
     published = max(years, default=None)
     problems = []
     for loc, text in values_of_kind(case, PERIOD):
         period = parse_period(text)
-        first = period.start.sort_key()
+        first = (period.end or period.start).sort_key()
         if first > (today.year, today.month, today.day):
             message = f"{period.label()}（{text}）は今日（{today.isoformat()}）より後の時点です"
         elif published and first > (published, 12, 31):
