@@ -15,7 +15,9 @@ import re
 _RANGES = (
     (0x00, 0x1F, "制御文字"),  # C0; tab and line feed are allowed by the callers that allow them
     (0x7F, 0x9F, "制御文字"),  # DEL and C1 (U+0085 NEL is read as a line break by YAML)
+    (0x00AD, 0x00AD, "幅のない文字"),  # soft hyphen: shown only where a line happens to break
     (0x061C, 0x061C, "書字方向を変える制御文字"),
+    (0x180E, 0x180E, "幅のない文字"),
     (0x200B, 0x200D, "幅のない文字"),
     (0x200E, 0x200F, "書字方向を変える制御文字"),
     (0x2028, 0x2029, "改行の代わりの区切り文字"),  # YAML reads them as line breaks: lines would shift
@@ -25,6 +27,7 @@ _RANGES = (
     (0xFEFF, 0xFEFF, "幅のない文字"),  # a byte order mark inside the text (one at the start of a file is dropped)
     (0xFFF9, 0xFFFB, "幅のない文字"),
     (0xFFFE, 0xFFFF, "文字ではない符号"),
+    (0xE0000, 0xE007F, "幅のない文字"),  # tag characters (variation selectors for kanji, U+E0100 on, stay allowed)
 )
 
 _CLASS = "".join(f"\\U{first:08x}-\\U{last:08x}" for first, last, _ in _RANGES)

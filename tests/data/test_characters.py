@@ -16,6 +16,7 @@ HIT = yaml.safe_load((FIXTURES / "minimal" / "cases" / "hit.yaml").read_text(enc
 REFUSED = [chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, 0x0D, *range(0x0E, 0x20), *range(0x7F, 0xA0)]]
 REFUSED += [chr(c) for c in [0x061C, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2028, 0x2029]]
 REFUSED += [chr(c) for c in [*range(0x202A, 0x202F), *range(0x2060, 0x2065), *range(0x2066, 0x206A), 0xFEFF]]
+REFUSED += [chr(c) for c in [0x00AD, 0x180E, 0xE0001, 0xE0041, 0xE007F]]
 plain = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Zl", "Zp")), max_size=20)
 
 
@@ -48,6 +49,7 @@ def test_urls_and_references_refuse_them_too():
 
 
 def test_ordinary_japanese_text_passes():
-    text = "東大阪市の金属加工業者（ＨＩＴ）は、２００３年に「共同受注」を始めた。　全角空白も。"
+    # full-width letters and digits, an ideographic space, a kanji with its variation selector (葛󠄀)
+    text = "東大阪市の金属加工業者（ＨＩＴ）は、２００３年に「共同受注」を始めた。　全角空白も。葛\U000e0100城"
     assert characters.MULTI_LINE.search(text) is None and characters.SINGLE_LINE.search(text) is None
     assert _case(summary=text).summary == text
