@@ -27,8 +27,9 @@ def build_site(
     root: Path = ROOT,
     extra_env: dict | None = None,
     verbose: bool = False,
+    quiet: bool = False,
 ) -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` in a project folder as a user would; return the finished process."""
+    """Run `mkdocs build --strict` (with -q: `mkdocs build -q --strict`) in a project folder as a user would."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(extra_env or {}))
     if data_dir is not None:
         env["SME_DATA_DIR"] = str(data_dir)
@@ -42,6 +43,7 @@ def build_site(
             "--site-dir",
             str(site_dir),
             *(["--verbose"] if verbose else []),
+            *(["--quiet"] if quiet else []),
         ],
         cwd=root,
         env=env,

@@ -484,3 +484,26 @@ def test_the_site_lock_holds_only_what_the_site_needs_and_the_dev_lock_adds_the_
     assert not site & dev
     for line in (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines():
         assert line.startswith("#") or "==" in line, line  # every version pinned
+
+
+# ------------------------------------------------------- error table
+
+
+def _normalised(text: str) -> str:
+    """A message with what varies from case to case (numbers, code points, tags) made alike."""
+    text = re.sub(r"U\+[0-9A-F]{4}", "U+X", text)
+    text = re.sub(r"![!\w/:.-]*", "!t", text)
+    return re.sub(r"\d+|\bN\b", "0", text)
+
+
+def test_every_bad_input_message_is_in_the_error_table():
+    """CONTRIBUTING.md explains each message the hostile corpus shows a contributor."""
+    from tests.data.test_bad_inputs import EXPECTED
+
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    table = _normalised(guide.split("## 検証メッセージの読み方", 1)[1].split("\n## ", 1)[0])
+    japanese = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+    messages = {e["message"] for e in EXPECTED.values() if "message" in e and japanese.search(e["message"])}
+    assert len(messages) > 30
+    missing = sorted(m for m in messages if _normalised(m) not in table)
+    assert not missing, missing

@@ -2,15 +2,20 @@
 
 A total that disagrees with its parts is an error unless a data note of kind
 sum_mismatch or rounding names it: the report's own discrepancies are kept and
-shown, any other mismatch is a typo to fix.
+shown, any other mismatch is a typo to fix. A source reference must name a
+case, column or part of the chapter that exists; a date may not lie after
+today, nor after the publication year of the sources its case cites.
 """
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 
+from . import vocab
 from .dataset import Dataset
 from .messages import Problem, format_loc
+from .models import PERIOD, REF, ref_location, values_of_kind
 from .periods import parse_period
 
 ACKNOWLEDGING_NOTES = {"sum_mismatch", "rounding"}
@@ -162,7 +167,91 @@ def _date_order_checks(dataset, case) -> list[Problem]:
     return problems
 
 
-def check_dataset(dataset: Dataset) -> list[Problem]:
+def _number_list(numbers) -> str:
+    """1〜16、18 — the numbers in runs."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return "、".join(f"{r[0]}〜{r[-1]}" if len(r) > 2 else "、".join(map(str, r)) for r in runs) or "なし"
+
+
+def _citable(dataset: Dataset) -> dict[str, str]:
+    """Every part a reference may name (事例1, コラム2, 1．（2）, 3．（8）…) -> the message when it names another."""
+    parts = {f"{vocab.KINDS[c.kind]}{c.number}": "" for c in dataset.cases}
+    sections = set(vocab.SECTION_REPORT_HEADINGS.values())
+    sections |= {h.split("（")[0] for h in sections} | {vocab.IMPLICATIONS_HEADING}
+    sections |= {f"{vocab.IMPLICATIONS_HEADING}（{t.number}）" for t in dataset.themes if t.number}
+    return parts | dict.fromkeys(sections, "")
+
+
+def _citation_problem(dataset: Dataset, ref: str, citable: dict) -> str | None:
+    head, subsection = ref_location(ref)
+    for kind in ("case", "column"):
+        word = vocab.KINDS[kind]
+        if head.startswith(word):
+            if head in citable:
+                return None
+            numbers = [c.number for c in dataset.cases if c.kind == kind]
+            return f"出典の {head} はこのデータにありません（ある{word}の番号: {_number_list(numbers)}）"
+    if head + subsection in citable:
+        return None
+    chapter = sorted(k for k in citable if not k.startswith(tuple(vocab.KINDS.values())))
+    return f"出典の {head}{subsection} は第Ⅲ章にありません（書けるのは {'、'.join(chapter)}）"
+
+
+def _citation_checks(dataset: Dataset) -> list[Problem]:
+    """Each 事例N / コラムN / N．（k） names a case, column or part of the chapter that exists."""
+    if dataset.unparsed_ids:  # a file that did not parse may hold the case a reference names
+        return []
+    citable, problems = _citable(dataset), []
+    entities = [(("cases", c.id), c) for c in dataset.cases] + [(("themes", t.id), t) for t in dataset.themes]
+    for key, entity in entities:
+        for loc, ref in values_of_kind(entity, REF):
+            message = _citation_problem(dataset, ref, citable)
+            if message:
+                problems.append(_problem(dataset, key, loc, message))
+    return problems
+
+
+def _date_limit_checks(dataset: Dataset, case, today: datetime.date) -> list[Problem]:
+    """No date after today, nor after the publication year of the sources the case cites.
+
+    A period is compared by the first day it may mean, and a range by the first day
+    of its end: a fiscal year (FY2004) from April, an accounting period (FP2005-02)
+    by the month it closes. So FY2004 fits a 2004 source; FY2005 and 2003/2005 do not.
+    """
+    years = [s.year for s in dataset.sources if s.id in case.sources and s.year]
+    published = max(years, default=None)
+    problems = []
+    for loc, text in values_of_kind(case, PERIOD):
+        period = parse_period(text)
+        first = (period.end or period.start).sort_key()
+        if first > (today.year, today.month, today.day):
+            message = f"{period.label()}（{text}）は今日（{today.isoformat()}）より後の時点です"
+        elif published and first > (published, 12, 31):
+            message = (
+                f"{period.label()}（{text}）は出典の発行年（{published}年）より後の時点です。"
+                "その後のことを書くには、それを記す出典を data/sources.yaml に発行年つきで足し、この事例の sources に加えてください"
+            )
+        else:
+            continue
+        problems.append(_problem(dataset, ("cases", case.id), loc, message))
+    return problems
+
+
+def _source_year_checks(dataset: Dataset, today: datetime.date) -> list[Problem]:
+    return [
+        _problem(dataset, ("sources", s.id), ("year",), f"発行年 {s.year} は今年（{today.year}年）より後です")
+        for s in dataset.sources
+        if s.year and s.year > today.year
+    ]
+
+
+def check_dataset(dataset: Dataset, today: datetime.date | None = None) -> list[Problem]:
+    today = today or datetime.date.today()
     problems: list[Problem] = []
     # duplicate case ids are reported while loading, where both files are known
     numbers = Counter((c.kind, c.number) for c in dataset.cases)
@@ -178,6 +267,9 @@ def check_dataset(dataset: Dataset) -> list[Problem]:
     source_ids = {s.id for s in dataset.sources}
     for case in dataset.cases:
         problems += _case_checks(dataset, case, case_ids, theme_ids, metric_ids, source_ids)
+        problems += _date_limit_checks(dataset, case, today)
+    problems += _source_year_checks(dataset, today)
+    problems += _citation_checks(dataset)
     for theme in dataset.themes:
         for i, fig in enumerate(theme.figures):
             if fig.metric not in metric_ids:

@@ -1,4 +1,9 @@
-"""Load and validate everything under data/, reporting every problem at once."""
+"""Load and validate everything under data/, reporting every problem at once.
+
+Only regular files are data: a symbolic link is reported and never followed
+(it could point outside the repository), a folder named like a data file is
+reported, and hidden or editor files (.#x.yaml, .x.yaml.swp, x.yaml~) are skipped.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import checks, vocab
 from .dataset import Dataset
-from .messages import DataInvalid, Problem, problems_from_validation
+from .messages import DataInvalid, Problem, printable, problems_from_validation
 from .models import Case, GlossaryFile, MetricFile, RegionFile, SourceFile, ThemeFile
 from .placeholders import placeholder_problems
 from .yaml_source import DataFileError, LoadedYaml, load_yaml
@@ -28,23 +33,51 @@ LIST_FILES = (
 )
 
 
+DATA_SUFFIXES = (".yaml", ".yml")
+_LINK_MESSAGE = "シンボリックリンクは使えません（リンク先は読みません）。ファイルそのものを data/ の中に置いてください"
+_NOT_A_FILE_MESSAGE = "通常のファイルではありません（フォルダなど）。データは .yaml のファイルにしてください"
+
+
 def default_data_dir() -> Path:
     return Path(os.environ.get(DATA_DIR_VARIABLE) or DATA_DIR)
 
 
 def _display(path: Path, data_dir: Path) -> str:
     try:
-        return str(path.relative_to(data_dir.parent))
+        return printable(path.relative_to(data_dir.parent))
     except ValueError:
-        return str(path)
+        return printable(path)
+
+
+def _case_files(directory: Path) -> list[Path]:
+    """The data files of a case folder; hidden and editor files (.x.yaml, .#x.yaml, .x.yaml.swp, x.yaml~) are not."""
+    if directory.is_symlink() or not directory.is_dir():
+        return []
+    return sorted(p for p in directory.iterdir() if not p.name.startswith(".") and p.name.endswith(DATA_SUFFIXES))
+
+
+def _not_data(path: Path, data_dir: Path) -> Problem | None:
+    """Why a path cannot be read as a data file, or None when it is a regular file."""
+    if path.is_symlink():
+        return Problem(_display(path, data_dir), None, "", _LINK_MESSAGE)
+    if not path.exists():
+        return Problem(_display(path, data_dir), None, "", "ファイルがありません")
+    if not path.is_file():
+        return Problem(_display(path, data_dir), None, "", _NOT_A_FILE_MESSAGE)
+    return None
 
 
 def _parse_file(path: Path, model: type[BaseModel], data_dir: Path) -> tuple:
     """(the model or None, the LoadedYaml or None, the problems found in this file)."""
+    refused = _not_data(path, data_dir)
+    if refused:
+        return None, None, [refused]
     try:
         source = load_yaml(path, _display(path, data_dir))
     except DataFileError as exc:
         return None, None, [exc.problem]
+    except OSError as exc:  # unreadable: permissions, a file removed while loading
+        return None, None, [Problem(_display(path, data_dir), None, "", f"ファイルを読めません（{exc.strerror}）")]
     if not isinstance(source.data, dict):
         return None, source, [Problem(source.path, 1, "", "ファイルの最上位は「キー: 値」の形にしてください")]
     parsed, found = None, []
@@ -59,11 +92,7 @@ def _parse_file(path: Path, model: type[BaseModel], data_dir: Path) -> tuple:
 
 
 def _list_file(data_dir: Path, name: str, model, attr: str, problems, origins) -> list:
-    path = data_dir / name
-    if not path.exists():
-        problems.append(Problem(_display(path, data_dir), None, "", "ファイルがありません"))
-        return []
-    parsed, source, found = _parse_file(path, model, data_dir)
+    parsed, source, found = _parse_file(data_dir / name, model, data_dir)
     problems.extend(found)
     items = list(getattr(parsed, attr)) if parsed else []
     for index, item in enumerate(items):
@@ -77,7 +106,10 @@ def _load_cases(data_dir: Path, problems: list[Problem], origins: dict) -> tuple
     first_file: dict[str, str] = {}
     unparsed: set[str] = set()
     for kind, folder in vocab.FOLDERS.items():
-        for path in sorted((data_dir / folder).glob("*.y*ml")):
+        directory = data_dir / folder
+        if directory.is_symlink():
+            problems.append(Problem(_display(directory, data_dir), None, "", _LINK_MESSAGE))
+        for path in _case_files(directory):
             case, source, found = _parse_file(path, Case, data_dir)
             problems.extend(found)
             if case is None:
@@ -119,7 +151,17 @@ _cache: dict = {}
 
 
 def _fingerprint(data_dir: Path) -> tuple:
-    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.rglob("*.y*ml")))
+    """What the data files are now (the links and folders among them as themselves, never followed)."""
+    folders = [data_dir / folder for folder in vocab.FOLDERS.values()]
+    paths = folders + [p for folder in folders for p in _case_files(folder)] + [data_dir / n for n, _, _ in LIST_FILES]
+    found = []
+    for path in paths:
+        try:
+            stat = path.lstat()
+        except OSError:
+            continue
+        found.append((str(path), stat.st_mtime_ns, stat.st_size, stat.st_mode))
+    return tuple(found)
 
 
 def load_dataset_cached(data_dir: Path | None = None) -> Dataset:

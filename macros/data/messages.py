@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
+from .models import PATTERN_HINTS
+
 Loc = tuple  # a path into the data: ("members", 0, "count")
 
 
@@ -34,10 +36,16 @@ class DataInvalid(Exception):
         super().__init__(f"data/ に {len(problems)} 件の問題があります:\n{lines}")
 
 
+def printable(part) -> str:
+    """A key or file name as typed, or escaped when it holds characters a terminal would act on."""
+    text = str(part)
+    return text if text.isprintable() else repr(text)[1:-1]
+
+
 def format_loc(loc: Loc) -> str:
     text = ""
     for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        text += f"[{part}]" if isinstance(part, int) else (f".{printable(part)}" if text else printable(part))
     return text
 
 
@@ -65,10 +73,14 @@ def _expected(error: dict) -> str:
         "greater_than_equal": f"{ctx.get('ge')} 以上の値が必要です（書かれている値: {shown}）",
         "greater_than": f"{ctx.get('gt')} より大きい値が必要です（書かれている値: {shown}）",
         "less_than_equal": f"{ctx.get('le')} 以下の値が必要です（書かれている値: {shown}）",
-        "finite_number": "有限の数値が必要です",
+        "finite_number": f"有限の数値が必要です（.inf・.nan や大きすぎる値は書けません。書かれている値: {shown}）",
     }
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
+    if kind == "float_type" and isinstance(given, int) and not isinstance(given, bool):
+        kind = "finite_number"  # an integer too big for a float
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") in PATTERN_HINTS:
+        return f"{messages[kind]}。{PATTERN_HINTS[ctx['pattern']]}"
     return messages.get(kind, error["msg"])
 
 

@@ -5,18 +5,51 @@ editors, the data dictionary page and the export column docs all come from it.
 from __future__ import annotations
 
 import re
+import typing
+from collections.abc import Iterator
+from functools import cache
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, AllowInfNan, BaseModel, BeforeValidator, ConfigDict, Field
 
-from . import vocab
+from . import characters, vocab
 from .periods import FORMAT_HELP, parse_period
 
 # ---------------------------------------------------------------- scalar types
 
 
+class FieldKind:
+    """A mark on a field type, so that checks across files find every value of that kind (values_of_kind)."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"FieldKind({self.name!r})"
+
+
+PERIOD = FieldKind("period")
+REF = FieldKind("ref")
+
+
 def _period(value: object) -> str:
     return parse_period(value).text
+
+
+def _plain(pattern):
+    """A validator refusing control and invisible characters (and, on one line, tab and line feed)."""
+
+    def check(text: str) -> str:
+        message = characters.hidden_character_message(text, pattern)
+        if message:
+            raise ValueError(message)
+        return text
+
+    return AfterValidator(check)
+
+
+_MULTI_LINE = _plain(characters.MULTI_LINE)
+_SINGLE_LINE = _plain(characters.SINGLE_LINE)
 
 
 def _literal(values: dict) -> object:
@@ -26,11 +59,27 @@ def _literal(values: dict) -> object:
 PeriodStr = Annotated[
     str,
     BeforeValidator(_period),
+    PERIOD,
     Field(description=f"時点または期間。{FORMAT_HELP}", examples=["1999", "2003-11", "FY2002", "FP2003-02"]),
 ]
 
-# 事例N, コラムN or a numbered part of the chapter (3．), then an optional （k） and a short note.
-REF_PATTERN = r"^(事例[1-9][0-9]*|コラム[1-9][0-9]*|[1-9]．)(（[0-9]+）)?[^\n]{0,40}$"
+# 事例N, コラムN or a numbered part of the chapter (3．); a subsection as the report writes it, （k）
+# with half-width digits; then a table, figure or footnote of it, or a heading quoted in 「」 (no markup).
+# Which cases, columns and parts exist is checked against the data (checks.py).
+_REF_HEAD = r"事例[1-9][0-9]*|コラム[1-9][0-9]*|[1-9]．"
+_REF_SUBSECTION = r"（[1-9][0-9]?）"
+_REF_DETAIL = r"表|図表|図|脚注[1-9][0-9]*"
+_REF_HEADING = "「[^「」<>&\"'`\\n]{1,40}」"  # no escape in the class: editors read it as a JavaScript regex
+REF_PATTERN = rf"^({_REF_HEAD})({_REF_SUBSECTION})?({_REF_DETAIL})?({_REF_HEADING})?$"
+_REF = re.compile(REF_PATTERN)
+
+
+def ref_location(ref: str) -> tuple[str, str]:
+    """('事例5', '（2）') of '事例5（2）脚注17': the part of the chapter a reference names, and its subsection."""
+    match = _REF.match(ref)
+    return (match.group(1), match.group(2) or "") if match else ("", "")
+
+
 Ref = Annotated[
     str,
     Field(
@@ -38,8 +87,16 @@ Ref = Annotated[
         description="報告書内の出典箇所（事例番号と小見出し）",
         examples=["事例5（2）", "事例11（2）脚注17", "3．（8）"],
     ),
+    _SINGLE_LINE,
+    REF,
 ]
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# What a contributor reads after 「書式が違います」 (messages.py), by the pattern that failed.
+PATTERN_HINTS = {
+    REF_PATTERN: "出典は 事例5（2）、事例11（2）脚注17、事例7（1）表、コラム1「見出し」、3．（8） のように書きます"
+    "（括弧は全角、番号は半角数字。後ろに付けられるのは 表・図・図表・脚注N・「見出し」だけ）",
+    ID_PATTERN: "ID は英小文字・数字・ハイフンで書きます（例: adock-kobe）",
+}
 Id = Annotated[
     str,
     Field(pattern=ID_PATTERN, max_length=60, description="英小文字・数字・ハイフンのID"),
@@ -53,8 +110,12 @@ def _unfold_japanese(text: str) -> str:
     return _FOLDED_SPACE.sub("", text)
 
 
-Text = Annotated[str, AfterValidator(_unfold_japanese), Field(min_length=1, max_length=4000)]
-ShortText = Annotated[str, AfterValidator(_unfold_japanese), Field(min_length=1, max_length=200)]
+# Text may span lines (tab and line feed allowed); ShortText is one line. Neither holds control,
+# direction-changing or invisible characters (characters.py).
+Text = Annotated[str, AfterValidator(_unfold_japanese), _MULTI_LINE, Field(min_length=1, max_length=4000)]
+ShortText = Annotated[str, AfterValidator(_unfold_japanese), _SINGLE_LINE, Field(min_length=1, max_length=200)]
+# Every number in the data: .inf, .nan and values too big for a float are refused (messages.py).
+Number = Annotated[float, AllowInfNan(False)]
 
 _UNSAFE_URL = re.compile(r"^\s*(javascript|data|vbscript|file):", re.IGNORECASE)
 
@@ -65,7 +126,7 @@ def _safe_url(url: str) -> str:
     return url
 
 
-Url = Annotated[str, AfterValidator(_safe_url)]
+Url = Annotated[str, _SINGLE_LINE, AfterValidator(_safe_url)]
 
 
 class Strict(BaseModel):
@@ -88,8 +149,8 @@ class Name(Strict):
 
 
 class Coordinates(Strict):
-    lat: float = Field(ge=-90, le=90, description="緯度（世界測地系）")
-    lon: float = Field(ge=-180, le=180, description="経度")
+    lat: Number = Field(ge=-90, le=90, description="緯度（世界測地系）")
+    lon: Number = Field(ge=-180, le=180, description="経度")
     precision: _literal(vocab.COORDINATE_PRECISION) = Field(
         description="座標の精度。報告書は座標を記さないので編集部が代表点を置いた"
     )
@@ -130,7 +191,7 @@ class LegalForm(Strict):
 
 class BreakdownItem(Strict):
     label: ShortText = Field(description="内訳の項目名（産・学・官など）", examples=["産"])
-    value: float = Field(ge=0, description="内訳の値（親と同じ単位）")
+    value: Number = Field(ge=0, le=1e15, description="内訳の値（親と同じ単位）")
 
 
 class MemberCount(Strict):
@@ -159,8 +220,8 @@ class Figure(Strict):
     id: Id
     metric: Id = Field(description="data/metrics.yaml の指標ID", examples=["sales", "membership-fee"])
     label: ShortText = Field(description="この数値の説明（日本語）", examples=["売上高"])
-    value: float = Field(ge=0, le=1e15, description="数値（範囲のときは下限）")
-    value_max: float | None = Field(default=None, ge=0, le=1e15, description="範囲の上限（150〜200件など）")
+    value: Number = Field(ge=0, le=1e15, description="数値（範囲のときは下限）")
+    value_max: Number | None = Field(default=None, ge=0, le=1e15, description="範囲の上限（150〜200件など）")
     qualifier: _literal(vocab.QUALIFIERS) = Field(
         default="exact", description="数値の限定（約・超・以上・未満・以下・範囲。exact は限定なし）"
     )
@@ -196,7 +257,7 @@ class Support(Strict):
         default=None, description="金額の単位期間（年額・総額・月額）"
     )
     period: PeriodStr | None = Field(default=None, description="支援の時期・期間")
-    duration_years: float | None = Field(default=None, gt=0, le=100, description="支援の期間（年）")
+    duration_years: Number | None = Field(default=None, gt=0, le=100, description="支援の期間（年）")
     source: Ref
 
 
@@ -394,3 +455,42 @@ class SourceFile(Strict):
 
 class RegionFile(Strict):
     regions: list[Region] = Field(description="地方区分")
+
+
+# ------------------------------------------------------------- field kinds
+
+
+def _kinds_in(annotation) -> frozenset:
+    found = set()
+    for arg in typing.get_args(annotation):  # through X | None, list[X] and Annotated[X, ...]
+        found |= {arg} if isinstance(arg, FieldKind) else _kinds_in(arg)
+    return frozenset(found)
+
+
+def _models_in(annotation) -> set:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return {annotation}
+    return {m for arg in typing.get_args(annotation) for m in _models_in(arg)}
+
+
+@cache
+def _plan(model: type[BaseModel], kind: FieldKind) -> tuple:
+    """(name, whether its values are of the kind) of the fields of a model class that are, or hold models that hold, values of one kind."""
+    plan = []
+    for name, info in model.model_fields.items():
+        marked = kind in (frozenset(m for m in info.metadata if isinstance(m, FieldKind)) | _kinds_in(info.annotation))
+        if marked or any(_plan(inner, kind) for inner in _models_in(info.annotation)):
+            plan.append((name, marked))
+    return tuple(plan)
+
+
+def values_of_kind(model: BaseModel, kind: FieldKind, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """(where, value) of every value of one kind (PERIOD, REF) in a model and the models inside it."""
+    for name, marked in _plan(type(model), kind):
+        value = getattr(model, name)
+        items = enumerate(value) if isinstance(value, list) else [(None, value)]
+        for index, item in items:
+            if isinstance(item, BaseModel):
+                yield from values_of_kind(item, kind, loc + ((name,) if index is None else (name, index)))
+            elif marked and isinstance(item, str):
+                yield loc + ((name,) if index is None else (name, index)), item

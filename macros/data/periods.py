@@ -19,6 +19,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MIN_YEAR = 1800  # Stanford (1891) and the Gold Rush (1849) are the oldest facts.
 MAX_YEAR = 2030
@@ -129,7 +130,11 @@ def parse_period(value: object) -> Period:
     """Parse a period string (ints such as 1999 are accepted as years)."""
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise PeriodError(f"期間は文字列で書いてください（書式: {FORMAT_HELP}）")
-    text = str(value).strip()
+    return _parse_text(str(value).strip())
+
+
+@lru_cache(maxsize=4096)  # the same few periods recur in every case ("2003/2004"); a Period never changes
+def _parse_text(text: str) -> Period:
     if "/" in text:
         left, _, right = text.partition("/")
         start, end = _parse_point(left), _parse_point(right)

@@ -21,6 +21,8 @@ SECTION_REPORT_HEADINGS = {
     "university": "2．（2）",
     "composite": "2．（3）",
 }
+# The part of chapter III that holds the implications: 3．（k） is the theme numbered k.
+IMPLICATIONS_HEADING = "3．"
 
 # Short names for narrow places (the relations graph's columns).
 SECTION_SHORT_NAMES = {

@@ -2,8 +2,10 @@
 
 One place for the rules every download follows (the data tables, the XLSX
 workbook and each chart's CSV): UTF-8 with BOM, CRLF line ends, whole numbers
-without ".0", and text that a spreadsheet would run as a formula (starting
-with = + - @, a tab or CR) prefixed with an apostrophe.
+without ".0". In a CSV, text that a spreadsheet would run as a formula (starting
+with = + - @, a tab or CR) is prefixed with an apostrophe (OWASP's advice: a CSV
+has no types). An XLSX cell is written with its type, so a string can never be
+a formula and keeps its exact text: no apostrophe is added there.
 """
 
 from __future__ import annotations
@@ -21,16 +23,14 @@ def neutralise(text: str) -> str:
 
 
 def cell_value(value):
-    """The typed value of a cell: whole numbers as int, strings neutralised, None kept."""
-    if isinstance(value, str):  # most cells: tested first
-        return neutralise(value)
+    """The typed value of an XLSX cell: whole numbers as int, strings exactly as they are, None kept."""
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
 
 
 def cell_text(value) -> str:
-    """The CSV text of a cell."""
+    """The CSV text of a cell: formula starts neutralised."""
     if isinstance(value, str):
         return neutralise(value)
     if value is None:

@@ -55,8 +55,8 @@ CONVENTIONS = [
     "数値は桁区切りなしで、整数は小数点なしで書いています。金額は円の整数、単位は別の列です。",
     "時点は 1999（年）, 2003-11（年月）, FY2002（年度）, FP2003-02（2月期）, 2003/2004（期間・調査時点）の形です。",
     (
-        "表計算ソフトが数式として読まないよう、= + - @ タブ 改行（CR）で始まる文字列の先頭には ' を付けています"
-        "（JSON ファイルには付けていません）。"
+        "CSV ファイルでは、表計算ソフトが数式として読まないよう、= + - @ タブ 改行（CR）で始まる文字列の先頭には ' を付けています"
+        "（XLSX ファイルのセルは文字列として書いているので数式にはならず、' は付けていません。JSON ファイルにも付けていません）。"
     ),
 ]
 
@@ -73,7 +73,7 @@ def csv_bytes(table: Table) -> bytes:
 # -------------------------------------------------------------------- XLSX
 
 # Every cell is written with its own type: no text is ever read as a formula,
-# a number or a link, whatever it starts with.
+# a number or a link, whatever it starts with (so strings keep their exact text).
 _XLSX_OPTIONS = {
     "in_memory": True,  # no temporary files (XlsxWriter's constant_memory mode needs them, and was slower here)
     "strings_to_formulas": False,

@@ -8,6 +8,7 @@ from .chart_svg import picture
 from .charts import all_charts
 from .compare import compare_rows, legal_form_path, money_rows
 from .map_svg import map_context
+from .plots import for_plotly
 from .render import base_for, render
 
 # Where each part of a case that a data note can concern (vocab.NOTE_CONCERNS) is
@@ -120,7 +121,9 @@ def home_stats(dataset) -> dict:
 
 
 def _chart_html(chart, page_url: str) -> str:
-    return render("chart.html", chart=chart, pic=picture(chart.figure), base=base_for(page_url))
+    return render(
+        "chart.html", chart=chart, pic=picture(chart.figure), plotly=for_plotly(chart.figure), base=base_for(page_url)
+    )
 
 
 def chart(dataset, chart_id: str, page_url: str) -> str:

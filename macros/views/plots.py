@@ -5,7 +5,8 @@ property and costs ~50 ms a figure (a minute for a thousand cases); the tests
 check every figure against plotly's own validators instead.
 Colours are the Okabe–Ito palette (distinguishable with colour-vision
 deficiencies); every bar carries its value as text so colour is never the
-only carrier of meaning.
+only carrier of meaning. The figures hold the data's strings as they are (the
+build-time SVG escapes them as any HTML); for_plotly escapes them for plotly.js.
 """
 
 from __future__ import annotations
@@ -168,3 +169,22 @@ def graph_figure(nodes, edges, column_titles) -> dict:
             yaxis={"visible": False},
         ),
     }
+
+
+# plotly.js draws every string it is given (labels, hover text, legend, titles, annotations) through
+# its own small HTML reader: <a href>, <b>, <span style> and <br> become links and styles, and
+# entities are decoded afterwards. With & < > escaped, a string from the data shows as itself.
+_PLOTLY_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+# Written in this module, never from the data: %{y} and <extra> are plotly's own template syntax.
+_OWN_TEMPLATES = frozenset({"hovertemplate"})
+
+
+def for_plotly(value, key: str = ""):
+    """A figure as handed to plotly.js: every string escaped, except the templates written above."""
+    if isinstance(value, str):
+        return value if key in _OWN_TEMPLATES else value.translate(_PLOTLY_ESCAPES)
+    if isinstance(value, dict):
+        return {k: for_plotly(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [for_plotly(v, key) for v in value]
+    return value

@@ -61,5 +61,9 @@ def on_shutdown():
 
 def _publish() -> None:
     final = _state.pop("final", None)
-    if final is not None and _state.pop("built", False):
+    if final is None:
+        return
+    if _state.pop("built", False):
         atomic_output.publish(atomic_output.staging_dir(final), final)
+    else:  # a build that ended without on_build_error (a bare exit): nothing of it may stay
+        atomic_output.discard(atomic_output.staging_dir(final))

@@ -11,28 +11,52 @@ import pytest
 import yaml
 
 from macros.data.load import DataInvalid, load_dataset
+from macros.data.periods import MAX_YEAR
 
 CORPUS = Path(__file__).resolve().parents[1] / "bad_inputs"
 EXPECTED = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))
 
 
-def _problems_for(data_copy: Path, content: bytes) -> list:
-    (data_copy / "cases" / "hit.yaml").write_bytes(content)
+def _problems_for(data_copy: Path, content: bytes, install: str = "cases/hit.yaml") -> list:
+    (data_copy / install).write_bytes(content)
     with pytest.raises(DataInvalid) as info:  # any other exception would be a crash
         load_dataset(data_copy)
-    return [p for p in info.value.problems if p.file.endswith("cases/hit.yaml")]
+    return [p for p in info.value.problems if p.file == f"data/{install}"]
+
+
+def install(data_copy: Path, name: str) -> str:
+    """Put a corpus file where its expectation says, as a file, a link or a folder; return that path in data/."""
+    expected = EXPECTED[name]
+    where = expected.get("install", "cases/hit.yaml")
+    target = data_copy / where
+    kind = expected.get("as", "file")
+    if kind == "symlink":  # pointing outside data/, at the corpus file itself
+        target.symlink_to(CORPUS / name)
+    elif kind == "folder":
+        target.mkdir()
+        shutil.copy(CORPUS / name, target / "hit.yaml")
+    else:
+        target.write_bytes((CORPUS / name).read_bytes())
+    return where
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_bad_input_is_refused_clearly(data_copy, name):
     expected = EXPECTED[name]
-    problems = _problems_for(data_copy, (CORPUS / name).read_bytes())
+    where = install(data_copy, name)
+    if expected.get("ignored"):  # not data: the data set loads as if the file were not there
+        assert [c.id for c in load_dataset(data_copy).cases] == ["adock-kobe", "hit", "leader-conditions"]
+        return
+    with pytest.raises(DataInvalid) as info:  # any other exception would be a crash
+        load_dataset(data_copy)
+    problems = [p for p in info.value.problems if p.file == f"data/{where}"]
     matching = [p for p in problems if p.field == expected["field"]]
-    assert matching, [str(p) for p in problems]
+    assert matching, [str(p) for p in info.value.problems]
     problem = matching[0]
     assert problem.line == expected["line"], str(problem)
     assert expected["message"] in problem.message, str(problem)
-    assert str(problem).startswith("data/cases/hit.yaml")
+    assert str(problem).startswith(f"data/{where}")
+    assert str(problem).isprintable(), str(problem)  # nothing a terminal would act on
 
 
 def test_every_corpus_file_has_an_expectation():
@@ -50,14 +74,21 @@ def test_very_large_file_is_refused(data_copy):
 def test_cli_reports_without_a_traceback(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(CORPUS.parent / "fixtures" / "minimal", data)
-    for name in ("alias-bomb.yaml", "not-utf8.yaml", "yaml-syntax.yaml"):
+    names = ["alias-bomb.yaml", "not-utf8.yaml", "yaml-syntax.yaml", "deep-nesting.yaml", "huge-integer.yaml"]
+    names += ["tag-on-list.yaml", "control-byte.yaml", "control-escaped.yaml", "inf-breakdown.yaml"]
+    for name in names:
         shutil.copy(CORPUS / name, data / "cases" / name.replace(".yaml", "-x.yaml"))
+    (data / "cases" / "linked.yaml").symlink_to(CORPUS / "symlink-outside.yaml")
+    (data / "cases" / "folder.yaml").mkdir()
     result = subprocess.run(
         [sys.executable, "-m", "macros", "validate", "--data", str(data)], capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert result.stderr.count("cases/") >= 3
+    for name in names:
+        assert f"cases/{name.replace('.yaml', '-x.yaml')}:" in result.stderr, name
+    assert "cases/linked.yaml" in result.stderr and "cases/folder.yaml" in result.stderr
+    assert all(line.isprintable() for line in result.stderr.splitlines())  # no escape reaches the terminal
 
 
 def test_duplicate_id_in_two_files_names_both(data_copy):
@@ -70,3 +101,74 @@ def test_duplicate_id_in_two_files_names_both(data_copy):
         duplicate[0].file.split("/")[-1],
         duplicate[0].message.split("data/cases/")[-1].split(" ")[0],
     }
+
+
+def test_a_date_after_today_is_refused_even_when_the_source_is_this_years(data_copy):
+    """With a source published this year, only today stops a date: tomorrow is refused, today is not."""
+    import datetime
+
+    today = datetime.date.today()
+    tomorrow = today + datetime.timedelta(days=1)
+    if tomorrow.year > MAX_YEAR:  # pragma: no cover - the year range check would answer first
+        pytest.skip(f"after {MAX_YEAR} the year range of periods.py refuses the date first")
+    sources = data_copy / "sources.yaml"
+    sources.write_text(
+        sources.read_text(encoding="utf-8").replace("year: 2004", f"year: {today.year}"), encoding="utf-8"
+    )
+    hit = data_copy / "cases" / "hit.yaml"
+    fixture = hit.read_text(encoding="utf-8")
+    today_event = f"timeline:\n  - {{date: {today.isoformat()}, event: 今日の出来事。, source: 事例2（1）}}\n"
+    hit.write_text(fixture + today_event, encoding="utf-8")
+    load_dataset(data_copy)  # today itself is not after today
+    tomorrow_event = f"timeline:\n  - {{date: {tomorrow.isoformat()}, event: 明日の出来事。, source: 事例2（1）}}\n"
+    hit.write_text(fixture + tomorrow_event, encoding="utf-8")
+    (problem,) = _problems_for(data_copy, hit.read_bytes())
+    assert problem.field == "timeline[0].date" and problem.line == 30
+    assert f"今日（{today.isoformat()}）より後" in problem.message
+
+
+def test_a_source_cannot_be_published_after_this_year(data_copy):
+    import datetime
+
+    sources = data_copy / "sources.yaml"
+    next_year = datetime.date.today().year + 1
+    sources.write_text(
+        sources.read_text(encoding="utf-8").replace("year: 2004", f"year: {next_year}"), encoding="utf-8"
+    )
+    with pytest.raises(DataInvalid) as info:
+        load_dataset(data_copy)
+    (problem,) = [p for p in info.value.problems if p.file == "data/sources.yaml"]
+    assert problem.field == "sources[0].year" and problem.line == 4 and "今年" in problem.message
+
+
+def test_a_later_source_lets_a_case_cite_later_facts(data_copy):
+    """The way the date message names: a later source in sources.yaml, listed in the case's sources."""
+    sources = data_copy / "sources.yaml"
+    sources.write_text(
+        sources.read_text(encoding="utf-8") + "  - {id: follow-up, title: 追跡調査, year: 2010}\n", encoding="utf-8"
+    )
+    hit = data_copy / "cases" / "hit.yaml"
+    text = (
+        hit.read_text(encoding="utf-8")
+        + "timeline:\n  - {date: 2008-04, event: 会員が30社になる。, source: 事例2（1）}\n"
+    )
+    hit.write_text(text, encoding="utf-8")
+    with pytest.raises(DataInvalid):
+        load_dataset(data_copy)
+    hit.write_text(text.replace("sources: [report]", "sources: [report, follow-up]"), encoding="utf-8")
+    assert load_dataset(data_copy).case_by_id["hit"].timeline[0].date == "2008-04"
+
+
+def test_nesting_is_read_without_recursion():
+    """A file of nothing but brackets, as deep as the size limit allows, is refused at its line."""
+    import tempfile
+
+    from macros.data.yaml_source import MAX_BYTES, DataFileError, load_yaml
+
+    depth = MAX_BYTES // 2 - 10
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "deep.yaml"
+        path.write_text("\n" + "[" * depth + "]" * depth + "\n", encoding="utf-8")
+        with pytest.raises(DataFileError) as info:
+            load_yaml(path)
+    assert info.value.problem.line == 2 and "入れ子が深すぎます" in info.value.problem.message

@@ -223,18 +223,16 @@ def test_line_of_falls_back_to_the_nearest_parent(tmp_path):
 
 
 def test_a_contributors_case_17_and_column_3_validate(data_copy):
-    """No cap at 事例16 or コラム2: a new case cites its own number, a new column its own."""
+    """No cap at 事例16 or コラム2: a new case cites its own number, a new column its own (and so do the others)."""
     hit = data_copy / "cases/hit.yaml"
-    hit.write_text(
-        hit.read_text(encoding="utf-8").replace("number: 2\n", "number: 17\n").replace("事例2（", "事例17（"),
-        encoding="utf-8",
-    )
+    hit.write_text(hit.read_text(encoding="utf-8").replace("number: 2\n", "number: 17\n"), encoding="utf-8")
     column = next((data_copy / "columns").glob("*.yaml"))
     text = column.read_text(encoding="utf-8")
     number = re.search(r"^number: (\d+)$", text, re.M).group(1)
-    column.write_text(
-        text.replace(f"number: {number}\n", "number: 3\n").replace(f"コラム{number}", "コラム3"), encoding="utf-8"
-    )
+    column.write_text(text.replace(f"number: {number}\n", "number: 3\n"), encoding="utf-8")
+    for path in data_copy.rglob("*.yaml"):  # every reference to the renumbered case and column
+        text = re.sub(r"事例2(?![0-9])", "事例17", path.read_text(encoding="utf-8"))
+        path.write_text(re.sub(f"コラム{number}(?![0-9])", "コラム3", text), encoding="utf-8")
     dataset = load_dataset(data_copy)
     assert {c.number for c in dataset.numbered_cases()} >= {17}
     assert dataset.case_by_id["hit"].founded.source == "事例17（1）"

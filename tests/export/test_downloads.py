@@ -204,12 +204,20 @@ def test_formula_like_strings_are_neutralised_in_csv_and_xlsx(minimal):
     assert mrow["label_ja"] == "'-2+3" and mrow["note"] == "'\tタブ"
     assert mrow["value"] == "2000"  # numbers stay numbers
 
+    # XLSX: typed string cells, never formulas, holding the exact text (no apostrophe for a reader to see)
     book = load_workbook(io.BytesIO(files[XLSX_NAME]))
     sheet = book["cases"]
     header = [c.value for c in sheet[1]]
     cell = sheet.cell(row=2, column=header.index("summary_ja") + 1)
-    assert cell.value == "'" + HOSTILE and cell.data_type == "s"
+    assert cell.value == HOSTILE and cell.data_type == "s"
+    assert sheet.cell(row=2, column=header.index("name_en") + 1).value == "+SUM(1,2)"
+    metrics_sheet = book["metrics"]
+    metric_header = [c.value for c in metrics_sheet[1]]
+    assert metrics_sheet.cell(row=2, column=metric_header.index("label_ja") + 1).value == "-2+3"
     assert not any(c.data_type == "f" for ws in book for r in ws.iter_rows() for c in r)
+    assert not any(
+        isinstance(c.value, str) and c.value.startswith("'") for ws in book for r in ws.iter_rows() for c in r
+    )
 
     data = json.loads(files[JSON_NAME])  # the JSON keeps the exact value
     assert data["cases"][0]["summary"] == HOSTILE

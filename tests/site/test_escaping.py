@@ -106,10 +106,11 @@ def test_chart_json_cannot_close_its_script(hostile_site):
 
 
 def test_chart_csv_neutralises_formulas(hostile_site):
-    from macros.export.cells import cell_value, csv_bytes
+    from macros.export.cells import cell_text, cell_value, csv_bytes
 
-    assert cell_value('=HYPERLINK("http://e")') == '\'=HYPERLINK("http://e")'
-    assert cell_value("-1+2") == "'-1+2" and cell_value(-3) == -3 and cell_value("\tx") == "'\tx"
+    assert cell_text('=HYPERLINK("http://e")') == '\'=HYPERLINK("http://e")'
+    assert cell_text("-1+2") == "'-1+2" and cell_text(-3) == "-3" and cell_text("\tx") == "'\tx"
+    assert cell_value("-1+2") == "-1+2" and cell_value(-3) == -3  # XLSX cells are typed: text stays as it is
     assert csv_bytes(["a"], [["@SUM(A1)"]]).decode("utf-8-sig").splitlines()[1] == "'@SUM(A1)"
     for csv_file in hostile_site.rglob("*.csv"):  # every chart CSV of the hostile site
         for line in csv_file.read_bytes().decode("utf-8-sig").splitlines()[1:]:

@@ -10,6 +10,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from macros.data import characters
 from macros.data.load import load_dataset
 from macros.data.models import Case
 from macros.site.pages import CASE_SECTIONS, theme_safe_title
@@ -43,8 +44,9 @@ TEMPLATE_TAGS = {
     "dd",
 }
 
+# Any text the schema accepts (control, direction-changing and invisible characters are refused: characters.py).
 texts = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=80).filter(
-    lambda t: t.strip()
+    lambda t: t.strip() and not characters.SINGLE_LINE.search(t)
 )
 
 
