@@ -14,8 +14,9 @@ Printed per group of queries and in total:
 - recall: of the pages whose text contains the query (NFKC, no spaces; capped at CAP), the
   share that appear in the results;
 - precision@5: of the first five result pages, the share whose text contains the query;
-- latency: from the last keystroke to the last change of the result list (median, max; the
-  first query of the session, which loads the index, apart);
+- latency: from the last keystroke to the first result on screen, and to the last change of the
+  result list (median, max; the first query of the session apart); every query opens a new
+  page and the test server sends no caching headers, so each query fetches what it needs afresh;
 - bytes: what search fetched before the box was used, and per query (transferred, gzip).
 """
 
@@ -33,7 +34,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Error, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from serve import serve
@@ -150,9 +151,10 @@ def run_query(context, base: str, group: str, query: str) -> Outcome:
     sizes: list[tuple[str, int]] = []
 
     def finished(request):
-        response = request.response()
-        if response is not None:
+        try:
             sizes.append((request.url, request.sizes()["responseBodySize"]))
+        except Error:  # the page was closed while a request was finishing
+            pass
 
     page.on("requestfinished", finished)
     page.goto(base, wait_until="load")
