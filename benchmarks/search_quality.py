@@ -17,7 +17,8 @@ Printed per group of queries and in total:
 - latency: from the last keystroke to the first result on screen, and to the last change of the
   result list (median, max; the first query of the session apart); every query opens a new
   page and the test server sends no caching headers, so each query fetches what it needs afresh;
-- bytes: what search fetched before the box was used, and per query (transferred, gzip).
+- bytes: what search fetched before the box was used, and per query up to its answer
+  (transferred, gzip; reading further results with 「さらに表示」 is not counted).
 """
 
 from __future__ import annotations
@@ -177,8 +178,8 @@ def run_query(context, base: str, group: str, query: str) -> Outcome:
             break
     latency = page.evaluate("window.__searchChanged - window.__searchStart")
     first = page.evaluate("(window.__searchFirst ?? window.__searchChanged) - window.__searchStart")
+    query_bytes = sum(size for _, size in sizes[loaded:])  # the answer, before reading further pages
     pages = read_results(page)
-    query_bytes = sum(size for _, size in sizes[loaded:])
     page.close()
     return Outcome(group, query, pages, first, latency, query_bytes, ahead)
 

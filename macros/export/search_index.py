@@ -8,8 +8,9 @@ first: each page carries its title and the names it goes by (a case's official,
 short, English and kana names), matched whole in the browser.
 
 Files (paths under search/):
-- meta.json: the pages (URL, title, nav section, normalised names), which page
-  each text chunk belongs to, and the shard count. Loaded on first use of the box.
+- meta.json: the pages (URL, title, nav section, normalised names), how many text
+  chunks each page has (a page's chunks are numbered one after another), and the
+  shard count. Loaded on first use of the box.
 - s/<n>.json: a shard of the inverted index, bigram -> [chunk delta, weight, ...];
   the weight is 2 × occurrences, plus 1 if the bigram is in a heading. A query
   fetches only the shards of its bigrams.
@@ -108,13 +109,15 @@ def _dumps(value) -> bytes:
 def build_search_index(pages: list[SearchPage]) -> dict[str, bytes]:
     """Every file of the index, by path under search/ (same input, same bytes)."""
     files: dict[str, bytes] = {}
-    chunk_pages: list[int] = []
+    chunk_counts: list[int] = []
     postings: dict[str, list[int]] = defaultdict(list)  # bigram -> [chunk delta, weight, ...]
     last_chunk: dict[str, int] = {}
-    for page_number, page in enumerate(pages):
-        for lines in _chunks(page.lines):
-            chunk = len(chunk_pages)
-            chunk_pages.append(page_number)
+    chunk = -1
+    for page in pages:
+        chunks = _chunks(page.lines)
+        chunk_counts.append(len(chunks))
+        for lines in chunks:
+            chunk += 1
             files[f"c/{chunk}.json"] = _dumps(_chunk_json(lines))
             for gram, weight in sorted(_weights(lines).items()):
                 postings[gram] += [chunk - last_chunk.get(gram, 0), weight]
@@ -130,5 +133,5 @@ def build_search_index(pages: list[SearchPage]) -> dict[str, bytes]:
     for page in pages:
         names = list(dict.fromkeys(normalise(name) for name in [page.title, *page.names] if normalise(name)))
         meta_pages.append([page.url, page.title, page.section, names])
-    files["meta.json"] = _dumps({"version": 1, "shards": shards, "pages": meta_pages, "chunks": chunk_pages})
+    files["meta.json"] = _dumps({"version": 1, "shards": shards, "pages": meta_pages, "chunk_counts": chunk_counts})
     return files

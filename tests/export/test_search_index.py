@@ -29,11 +29,12 @@ def lookup(files: dict[str, bytes], query: str) -> set[str]:
             chunk += delta
             found.add(chunk)
         chunks = found if chunks is None else chunks & found
+    page_of = [page for page, count in enumerate(meta["chunk_counts"]) for _ in range(count)]
     pages = set()
     for chunk in chunks or ():
         text = json.loads(files[f"c/{chunk}.json"])
         if any(phrase in normalise(line) for _, line in text["lines"]):
-            pages.add(meta["pages"][meta["chunks"][chunk]][0])
+            pages.add(meta["pages"][page_of[chunk]][0])
     return pages
 
 

@@ -20,7 +20,7 @@
 
   const PAGES_PER_STEP = 10; // result pages checked and shown at a time
   const MAX_BIGRAMS = 4; // shards fetched per word; longer words are checked in the text
-  const CHUNKS_PER_PAGE = 2; // text chunks fetched to check and quote a page
+  const CHUNKS_PER_PAGE = 3; // text chunks fetched at most to check and quote a page (the best one first)
   const SNIPPETS_PER_PAGE = 3;
   // A single particle between two non-hiragana characters splits a phrase into words
   // when the phrase itself is not found: 公的支援の期限 -> 公的支援, 期限.
@@ -56,13 +56,12 @@
   const loadMeta = () =>
     fetchJson("search/meta.json").then((data) => {
       if (!meta) {
-        meta = data;
-        meta.chunksOf = new Map(); // page -> its chunk numbers
-        data.chunks.forEach((page, chunk) => {
-          if (!meta.chunksOf.has(page)) meta.chunksOf.set(page, []);
-          meta.chunksOf.get(page).push(chunk);
+        meta = { data, pages: data.pages, shards: data.shards };
+        meta.pageOf = []; // chunk -> page (a page's chunks are numbered one after another)
+        data.chunk_counts.forEach((count, page) => {
+          for (let i = 0; i < count; i++) meta.pageOf.push(page);
         });
-        meta.averageChunks = data.chunks.length / Math.max(1, data.pages.length);
+        meta.averageChunks = meta.pageOf.length / Math.max(1, data.pages.length);
       }
       return meta;
     });
@@ -106,21 +105,24 @@
     return best;
   }
 
-  /** How strongly a page's candidate chunks hold the words (BM25-like, pages of many chunks damped). */
-  function bodyScore(page, perWord) {
-    const length = meta.chunksOf.get(page).length / meta.averageChunks;
-    let score = 0;
-    for (const chunks of perWord) {
-      let count = 0;
-      let heading = 0;
-      for (const [chunk, weight] of chunks) {
-        if (meta.chunks[chunk] !== page) continue;
-        count += weight >> 1;
-        heading |= weight & 1;
-      }
-      score += count / (count + 1.2 * (0.25 + 0.75 * length)) + heading * 0.5;
+  /** page -> { count, heading, chunks } of the chunks holding a word. */
+  function byPage(chunks) {
+    const pages = new Map();
+    for (const [chunk, weight] of chunks) {
+      const page = meta.pageOf[chunk];
+      if (!pages.has(page)) pages.set(page, { count: 0, heading: 0, chunks: [] });
+      const entry = pages.get(page);
+      entry.count += weight >> 1;
+      entry.heading |= weight & 1;
+      entry.chunks.push([chunk, weight]);
     }
-    return score;
+    return pages;
+  }
+
+  /** How strongly a page holds a word (BM25-like: pages of many chunks damped; a heading counts extra). */
+  function wordScore(entry, page) {
+    const length = meta.data.chunk_counts[page] / meta.averageChunks;
+    return entry.count / (entry.count + 1.2 * (0.25 + 0.75 * length)) + entry.heading * 0.5;
   }
 
   /** The words of a query when the phrase is not found: split at spaces and at single particles. */
@@ -135,17 +137,13 @@
     const pages = meta.pages.map((page, index) => ({ index, name: nameScore(page[3], phrase), body: 0 }));
     const perWord = words[0].length >= 2 ? await Promise.all(words.map(chunksWith)) : [];
     const candidates = new Map(); // page -> its candidate chunks, best first
-    for (const page of pages) {
-      const chunks = [];
-      for (const chunk of meta.chunksOf.get(page.index) || []) {
-        const weights = perWord.map((map) => map.get(chunk));
-        if (weights.some((weight) => weight !== undefined)) chunks.push([chunk, weights.reduce((a, w) => a + (w || 0), 0)]);
-      }
-      const holdsEveryWord = perWord.every((map) => chunks.some(([chunk]) => map.has(chunk)));
-      if (perWord.length && holdsEveryWord) {
-        page.body = bodyScore(page.index, perWord);
-        candidates.set(page.index, chunks.sort((a, b) => b[1] - a[1]).map(([chunk]) => chunk));
-      }
+    const perPage = perWord.map(byPage);
+    for (const [page] of perPage[0] || []) {
+      const entries = perPage.map((pagesOfWord) => pagesOfWord.get(page));
+      if (entries.some((entry) => !entry)) continue;
+      pages[page].body = entries.reduce((sum, entry) => sum + wordScore(entry, page), 0);
+      const chunks = entries.flatMap((entry) => entry.chunks).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+      candidates.set(page, [...new Set(chunks.map(([chunk]) => chunk))]);
     }
     const ranked = pages
       .filter((page) => page.name > 0 || candidates.has(page.index))
@@ -207,7 +205,9 @@
   function target(url, anchor, hit) {
     const href = new URL(url, root);
     let fragment = "";
-    if (hit) {
+    // A heading needs none: the anchor is the heading (and the table of contents, which a text
+    // fragment would find first, repeats the heading's words).
+    if (hit && hit.text !== hit.heading) {
       const [start, end] = hit.marks[0];
       const part = (text) => encodeURIComponent(text).replace(/-/g, "%2D");
       const prefix = hit.text.slice(Math.max(0, start - 10), start).split(/[／…\s]/u).pop();
@@ -227,15 +227,21 @@
     const titleMarks = spans(title, [found.phrase]) || (found.words.length > 1 ? spans(title, found.words) : null);
     const hits = [];
     const missing = new Set(found.words);
-    const chunks = (found.candidates.get(page.index) || []).slice(0, CHUNKS_PER_PAGE);
-    for (const chunk of await Promise.all(chunks.map((n) => fetchJson(`search/c/${n}.json`)))) {
-      for (const [sectionIndex, text] of chunk.lines) {
-        const normal = mapped(text).normal;
-        const present = found.words.filter((word) => normal.includes(word));
-        present.forEach((word) => missing.delete(word));
-        if (!present.length || hits.length >= SNIPPETS_PER_PAGE * 4) continue;
-        const [anchor, heading] = chunk.sections[sectionIndex];
-        hits.push({ anchor, heading, text, marks: spans(text, present), full: present.length === found.words.length });
+    // The best chunk first; more only while a word is still missing (a page of many chunks
+    // may hold the words in different ones).
+    const candidates = found.candidates.get(page.index) || [];
+    for (const batch of [candidates.slice(0, 1), candidates.slice(1, CHUNKS_PER_PAGE)]) {
+      if (!missing.size || !batch.length) break;
+      const chunks = await Promise.all(batch.map((n) => fetchJson(`search/c/${n}.json`)));
+      for (const chunk of chunks) {
+        for (const [sectionIndex, text] of chunk.lines) {
+          const normal = mapped(text).normal;
+          const present = found.words.filter((word) => normal.includes(word));
+          present.forEach((word) => missing.delete(word));
+          if (!present.length || hits.length >= SNIPPETS_PER_PAGE * 4) continue;
+          const [anchor, heading] = chunk.sections[sectionIndex];
+          hits.push({ anchor, heading, text, marks: spans(text, present), full: present.length === found.words.length });
+        }
       }
     }
     if (missing.size && page.name === 0) return null;
