@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from html import unescape
 
 # Elements whose text is not searched: scripts, charts drawn as SVG, buttons that only drive
 # the page, and the page title (h1), which the index holds as the page's name.
@@ -24,6 +24,11 @@ _HEADINGS = {"h2", "h3"}
 _VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed", "track"}
 CELL_SEPARATOR = " ／ "
 _SPACE = re.compile(r"\s+")
+# A comment, a tag (end mark, name, attributes), or text. MkDocs writes well-formed HTML, and a
+# regular expression reads it several times faster than html.parser (1,000 case pages: seconds).
+_TOKEN = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|([^<]+)|(<)", re.S)
+_ATTRIBUTE = re.compile(r"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+_RAW_TEXT = {"script", "style"}  # their content is not HTML: skipped to the end tag
 _EMPTY_CELLS = re.compile(r"／(?: ／)+")
 
 
@@ -34,9 +39,14 @@ class Line:
     text: str
 
 
-class _TextParser(HTMLParser):
+def _attributes(text: str) -> dict[str, str]:
+    return {
+        m.group(1).lower(): unescape(m.group(2) or m.group(3) or m.group(4) or "") for m in _ATTRIBUTE.finditer(text)
+    }
+
+
+class _TextParser:
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.lines: list[Line] = []
         self.anchor = ""
         self.heading = ""
@@ -46,8 +56,25 @@ class _TextParser(HTMLParser):
         self._cells = 0  # cells seen in the current table row
         self._heading_id: str | None = None
 
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
+    def feed(self, html: str) -> None:
+        position = 0
+        while position < len(html):
+            match = _TOKEN.match(html, position)
+            position = match.end()
+            end_mark, tag, attributes, text, lone = match.groups()
+            if text is not None or lone is not None:
+                self.handle_data(unescape(text) if text is not None else lone)
+            elif tag is None:
+                continue  # a comment
+            elif end_mark:
+                self.handle_endtag(tag.lower())
+            elif tag.lower() in _RAW_TEXT:
+                close = re.compile(rf"</{tag}\s*>", re.I).search(html, position)
+                position = close.end() if close else len(html)
+            else:
+                self.handle_starttag(tag.lower(), _attributes(attributes) if attributes.strip() else {})
+
+    def handle_starttag(self, tag, attributes):
         skipped = (
             tag in _SKIPPED
             or "data-search-exclude" in attributes
@@ -96,7 +123,6 @@ class _TextParser(HTMLParser):
             self.lines.append(Line(self.anchor, self.heading, text))
 
     def close(self):
-        super().close()
         self._flush()
 
 

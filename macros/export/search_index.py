@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import math
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .page_text import Line
@@ -87,12 +87,11 @@ def _chunk_json(lines: list[Line]) -> dict:
 
 
 def _weights(lines: list[Line]) -> dict[str, int]:
-    counts: dict[str, int] = defaultdict(int)
+    counts: Counter[str] = Counter()
     in_heading: set[str] = set()
     for line in lines:
         grams = bigrams(normalise(line.text))
-        for gram in grams:
-            counts[gram] += 1
+        counts.update(grams)
         if line.text == line.heading:
             in_heading.update(grams)
     return {gram: 2 * min(count, MAX_TF) + (gram in in_heading) for gram, count in counts.items()}
@@ -119,8 +118,10 @@ def build_search_index(pages: list[SearchPage]) -> dict[str, bytes]:
         for lines in chunks:
             chunk += 1
             files[f"c/{chunk}.json"] = _dumps(_chunk_json(lines))
-            for gram, weight in sorted(_weights(lines).items()):
-                postings[gram] += [chunk - last_chunk.get(gram, 0), weight]
+            for gram, weight in _weights(lines).items():  # the files sort their keys: order is free here
+                values = postings[gram]
+                values.append(chunk - last_chunk.get(gram, 0))
+                values.append(weight)
                 last_chunk[gram] = chunk
     size = sum(len(gram) + 8 + 4 * len(values) for gram, values in postings.items())
     shards = _shard_count(size)
