@@ -1,5 +1,6 @@
 """Hook: each page's own description (for <meta name="description">, og: and Twitter cards in
-overrides/main.html), and a notice when the build does not know the site's address.
+overrides/partials/page-meta.html), a case page's JSON-LD, and a notice when the build does not
+know the site's address.
 """
 
 from __future__ import annotations
@@ -10,8 +11,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # MkDocs loads hooks by path, not as a package
 
+from macros.export.linked_data import case_json_ld
 from macros.site.build import dataset_for_build
 from macros.site.page_meta import SITE_URL_MISSING, page_description
+from macros.site.pages import CASE_KEY
+from macros.views.render import script_json
 
 log = logging.getLogger("mkdocs.hooks.page_meta")
 
@@ -23,7 +27,11 @@ def on_config(config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    description = page_description(dataset_for_build(), page.meta)
+    dataset = dataset_for_build()
+    description = page_description(dataset, page.meta)
     if description:
         page.meta["description"] = description
+    case = dataset.case_by_id.get(page.meta.get(CASE_KEY))
+    if case is not None:  # printed in the head by overrides/partials/page-meta.html
+        page.meta["json_ld"] = script_json(case_json_ld(case, page.url, config.site_url or ""))
     return markdown

@@ -5,23 +5,9 @@ from __future__ import annotations
 import html
 import logging
 import re
-from pathlib import Path
-
-import pytest
 
 from macros.site.page_meta import SITE_URL_MISSING, short_description
-from tests.conftest import build_site
-
-SITE_URL = "https://example.org/sme/"
-
-
-def _pages(site: Path) -> dict[str, str]:
-    """URL (relative to the root) -> HTML of every page the site has (404.html aside)."""
-    pages = {}
-    for path in sorted(site.rglob("index.html")):
-        folder = path.parent.relative_to(site).as_posix()
-        pages["" if folder == "." else folder + "/"] = path.read_text(encoding="utf-8")
-    return pages
+from tests.site.conftest import SITE_URL, site_pages
 
 
 def _meta(page: str, attr: str, name: str) -> str | None:
@@ -29,16 +15,8 @@ def _meta(page: str, attr: str, name: str) -> str | None:
     return html.unescape(match.group(1)) if match else None
 
 
-@pytest.fixture(scope="module")
-def site_with_url(tmp_path_factory) -> tuple[Path, str]:
-    site = tmp_path_factory.mktemp("site-url")
-    result = build_site(site, extra_env={"SITE_URL": SITE_URL})
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site, result.stdout + result.stderr
-
-
 def test_case_pages_describe_themselves_with_their_summary(built_site, dataset):
-    pages = _pages(built_site)
+    pages = site_pages(built_site)
     seen = set()
     for case in dataset.cases:
         page = pages[f"{'cases' if case.kind == 'case' else 'columns'}/{case.id}/"]
@@ -53,7 +31,7 @@ def test_case_pages_describe_themselves_with_their_summary(built_site, dataset):
 
 def test_every_page_has_its_own_title_and_description(built_site):
     descriptions = {}
-    for url, page in _pages(built_site).items():
+    for url, page in site_pages(built_site).items():
         title = _meta(page, "property", "og:title")
         assert title and _meta(page, "name", "twitter:title") == title, url
         description = _meta(page, "property", "og:description")
@@ -79,7 +57,7 @@ def test_with_site_url_the_sitemap_lists_every_page_and_each_has_its_canonical(s
     site, output = site_with_url
     assert SITE_URL_MISSING not in output
     listed = re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
-    pages = _pages(site)
+    pages = site_pages(site)
     assert sorted(listed) == sorted(SITE_URL + url for url in pages)
     for url, page in pages.items():
         assert f'<link rel="canonical" href="{SITE_URL}{url}">' in page, url

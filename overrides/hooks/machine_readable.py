@@ -1,0 +1,23 @@
+"""Hook: files for tools beside the pages: each case's JSON (cases/<id>.json, columns/<id>.json)
+and CITATION.cff at the site root.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))  # MkDocs loads hooks by path, not as a package
+
+from macros.export.linked_data import case_json_bytes, case_json_path
+from macros.site.build import dataset_for_build
+
+
+def on_files(files, config):
+    for case in dataset_for_build().cases:
+        files.append(File.generated(config, case_json_path(case), content=case_json_bytes(case)))
+    files.append(File.generated(config, "CITATION.cff", content=(ROOT / "CITATION.cff").read_bytes()))
+    return files
