@@ -16,6 +16,7 @@ import re
 
 import xlsxwriter
 
+from ..views.citation import SITE_TITLE
 from . import cells
 from .cells import LINE_TERMINATOR, cell_value
 from .tables import LIST_SEPARATOR, Table, case_order
@@ -26,7 +27,7 @@ from .tables import LIST_SEPARATOR, Table, case_order
 DATA_VERSION = "0.2.0"
 FIXED_DATE = datetime.datetime(2004, 1, 1)
 
-TITLE = "中小企業ネットワーク事例データベース"
+TITLE = SITE_TITLE
 DESCRIPTION = (
     "北九州市のためにまとめられた調査報告書（2004年）第Ⅲ章「全国のネットワークグループの現状と課題」の"
     "事例・コラムと北九州への示唆を構造化したデータ。数値は2003〜2004年時点で、単位・時点・報告書内の出典つき。"

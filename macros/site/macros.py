@@ -22,8 +22,8 @@ def _views(env) -> dict[str, Callable[..., str]]:
     return {
         "case_index": parts.case_index,
         "glossary": parts.glossary,
-        "chart": parts.chart,
-        "charts_of_kind": parts.charts_of_kind,
+        "chart": lambda dataset, chart_id, url: parts.chart(dataset, chart_id, url, site_url),
+        "charts_of_kind": lambda dataset, kind, url: parts.charts_of_kind(dataset, kind, url, site_url),
         "compare_table": parts.compare_table,
         "joint_orders_table": parts.joint_orders_table,
         "money_table": parts.money_table,

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from ..data import vocab
+from ..views import citation
 from .pages import CASE_KEY, THEME_KEY
 
 DESCRIPTION_LIMIT = 160  # characters: about what search results and link previews show
@@ -37,3 +39,9 @@ def page_description(dataset, meta: dict) -> Markup | None:
     elif isinstance(meta.get("description"), str):
         text = meta["description"]
     return Markup(escape(short_description(text))) if text else None
+
+
+def case_source(dataset, case) -> str:
+    """Where a case page's content comes from, for its page citation: the report and the case's number."""
+    context = citation.case_context(dataset, case, "")
+    return f"{context.report}の{vocab.KINDS[case.kind]}{case.number}"

@@ -9,11 +9,13 @@ import logging
 import sys
 from pathlib import Path
 
+from markupsafe import escape
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # MkDocs loads hooks by path, not as a package
 
 from macros.export.linked_data import case_json_ld
 from macros.site.build import dataset_for_build
-from macros.site.page_meta import SITE_URL_MISSING, page_description
+from macros.site.page_meta import SITE_URL_MISSING, case_source, page_description
 from macros.site.pages import CASE_KEY
 from macros.views.render import script_json
 
@@ -32,6 +34,8 @@ def on_page_markdown(markdown, page, config, files):
     if description:
         page.meta["description"] = description
     case = dataset.case_by_id.get(page.meta.get(CASE_KEY))
-    if case is not None:  # printed in the head by overrides/partials/page-meta.html
+    if case is not None:  # printed by overrides/partials/page-meta.html and page-cite.html
         page.meta["json_ld"] = script_json(case_json_ld(case, page.url, config.site_url or ""))
+        page.meta["cite_title"] = escape(case.name.ja)
+        page.meta["cite_source"] = escape(case_source(dataset, case))
     return markdown
