@@ -1,5 +1,5 @@
-"""Hook: files for tools beside the pages: each case's JSON (cases/<id>.json, columns/<id>.json)
-and CITATION.cff at the site root.
+"""Hook: files for tools beside the pages: each case's JSON (cases/<id>.json, columns/<id>.json),
+CITATION.cff and the Atom feed of the data's changes (feed.xml) at the site root.
 """
 
 from __future__ import annotations
@@ -13,11 +13,15 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # MkDocs loads hooks by path, not as a package
 
 from macros.export.linked_data import case_json_bytes, case_json_path
+from macros.site import edit_links
 from macros.site.build import dataset_for_build
+from macros.site.feed import FEED_PATH, atom_feed
 
 
 def on_files(files, config):
     for case in dataset_for_build().cases:
         files.append(File.generated(config, case_json_path(case), content=case_json_bytes(case)))
     files.append(File.generated(config, "CITATION.cff", content=(ROOT / "CITATION.cff").read_bytes()))
+    feed = atom_feed(dataset_for_build(), config.extra, edit_links.data_commits(), config.site_url or "")
+    files.append(File.generated(config, FEED_PATH, content=feed))
     return files
