@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..export.downloads import downloads_page
+from ..export.downloads import downloads_page, size_text
 from ..views import parts
 from . import edit_links
 from .build import load_for_build
+from .compendium import all_cases, all_cases_pdf
 from .stash import stash
 
 
@@ -33,6 +34,8 @@ def _views(env) -> dict[str, Callable[..., str]]:
         "themes_overview": parts.themes_overview,
         "policy_levers": parts.policy_levers,
         "lessons_brief": parts.lessons_brief,
+        "all_cases": lambda dataset, url: all_cases(dataset, url, site_url),
+        "all_cases_pdf": lambda dataset, url: all_cases_pdf(url, size_text),
         "downloads_page": lambda dataset, url: downloads_page(dataset, url, site_url),
         "data_changelog": lambda dataset, url: edit_links.data_changelog(
             dataset, url, extra, edit_links.data_commits()
