@@ -32,28 +32,40 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def print_pdf(site: Path, out: Path, chromium: str = CHROMIUM) -> int:
-    """Write the PDF; returns its size in bytes."""
+def print_pdf(site: Path, out: Path, chromium: str = CHROMIUM, browser=None) -> int:
+    """Write the PDF; returns its size in bytes. `browser`: a Playwright browser already running (the tests')."""
     if not (site / PAGE / "index.html").is_file():
         raise SystemExit(
             f"{site / PAGE / 'index.html'} がありません。先に mkdocs build --strict でサイトを作ってください。"
         )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/{PAGE}"
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, args=ARGS)
-            context = browser.new_context(locale="ja-JP")
-            context.route(NOT_LOCAL, lambda route: route.abort("blockedbyclient"))
-            page = context.new_page()
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/{PAGE}", wait_until="load")
-            page.emulate_media(media="print")
-            out.parent.mkdir(parents=True, exist_ok=True)
-            page.pdf(path=str(out), format="A4", print_background=True, prefer_css_page_size=True, outline=True)
-            browser.close()
+        if browser is not None:
+            _print(browser, url, out)
+        else:
+            with sync_playwright() as playwright:
+                own = playwright.chromium.launch(executable_path=chromium, args=ARGS)
+                _print(own, url, out)
+                own.close()
     finally:
         server.shutdown()
+        server.server_close()
     return out.stat().st_size
+
+
+def _print(browser, url: str, out: Path) -> None:
+    context = browser.new_context(locale="ja-JP")
+    try:
+        context.route(NOT_LOCAL, lambda route: route.abort("blockedbyclient"))
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        page.emulate_media(media="print")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        page.pdf(path=str(out), format="A4", print_background=True, prefer_css_page_size=True, outline=True)
+    finally:
+        context.close()
 
 
 def main(argv: list[str] | None = None) -> int:

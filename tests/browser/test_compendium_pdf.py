@@ -25,9 +25,10 @@ def _script():
 
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler's pdftotext")
-def test_the_pdf_starts_each_case_on_a_new_a4_page_in_report_order(built_site, tmp_path, dataset):
+def test_the_pdf_starts_each_case_on_a_new_a4_page_in_report_order(browser, built_site, tmp_path, dataset):
     out = tmp_path / "all-cases.pdf"
-    assert _script().main(["--site", str(built_site), "--out", str(out)]) == 0
+    # the documented command's printing, in the suite's browser (one Playwright per process)
+    assert _script().print_pdf(built_site, out, browser=browser) == out.stat().st_size > 100_000
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
     assert re.search(r"Page size:\s+59[45]\.\d+ x 84[12]\.\d+ pts \(A4\)", info), info
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout
