@@ -207,6 +207,8 @@ def scaffold_text(case_id: str, number: int, section: str | None, kind: str = "c
         raise ValueError(f"section は {', '.join(vocab.SECTIONS)} のどれかです")
     fixed = {"id": case_id, "kind": kind, "number": str(number)}
     fixed["section"] = section if section is not None else "null"
+    if kind == "case":
+        fixed["after_case"] = "null"  # only a column stands after a case (全事例集)
     label = f"事例{number}" if kind == "case" else f"コラム{number}"
     header = [
         f"# {label}：{PLACEHOLDER}（名称）— 報告書 第Ⅲ章",

@@ -73,5 +73,6 @@ def copy_project(target: Path) -> Path:
     """A throwaway copy of what a build reads, to change without touching the real tree."""
     for name in ("docs", "overrides", "macros", "data"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    for name in ("mkdocs.yml", "CITATION.cff"):  # CITATION.cff is published at the site root
+        shutil.copy(ROOT / name, target / name)
     return target

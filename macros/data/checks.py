@@ -86,6 +86,20 @@ def _case_checks(dataset, case, case_ids, theme_ids, metric_ids, source_ids) -> 
     problems = []
     if case.kind == "case" and case.section is None:
         problems.append(_problem(dataset, key, ("section",), "事例には section が必要です"))
+    if case.after_case is not None:
+        numbers = sorted(c.number for c in dataset.numbered_cases())
+        if case.kind == "case":
+            problems.append(_problem(dataset, key, ("after_case",), "after_case はコラムにだけ書きます"))
+        elif case.after_case not in numbers:
+            listed = f"{numbers[0]}〜{numbers[-1]}" if numbers else "なし"
+            problems.append(
+                _problem(
+                    dataset,
+                    key,
+                    ("after_case",),
+                    f"事例{case.after_case} はこのデータにありません（ある事例の番号: {listed}）",
+                )
+            )
     place = case.place
     if place and place.country == "JP" and place.prefecture not in dataset.region_of_prefecture:
         problems.append(

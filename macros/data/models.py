@@ -352,6 +352,12 @@ class Case(Strict):
     kind: _literal(vocab.KINDS) = Field(description="事例（case）かコラム（column）か")
     number: int = Field(ge=1, le=99999, description="報告書の事例番号・コラム番号（追加事例は17から）")
     section: _literal(vocab.SECTIONS) | None = Field(default=None, description="報告書の節（コラムは省略）")
+    after_case: int | None = Field(
+        default=None,
+        ge=1,
+        le=99999,
+        description="コラムが報告書で置かれている位置：直前の事例の番号（全事例集の並びに使う。事例は省略）",
+    )
     name: Name = Field(description="名称（正式名称・短い名称・英語名）")
     summary: Text = Field(description="数行の要約（編集部の言葉で）")
     place: Place | None = Field(default=None, description="所在地（地図に使う）")

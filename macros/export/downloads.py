@@ -9,6 +9,7 @@ counts from the same render, so the page cannot disagree with the files.
 from __future__ import annotations
 
 from ..views.render import base_for, render, script_json
+from .linked_data import site_root
 from .tables import build_tables, empty_tables
 from .writers import (
     CONVENTIONS,
@@ -85,8 +86,8 @@ def size_text(size: int) -> str:
 
 
 def json_ld(dataset, info: list[dict], page_url: str, site_url: str = "") -> dict:
-    """schema.org Dataset description (absolute URLs when the site URL is known)."""
-    root = site_url.rstrip("/") + "/" if site_url else ""
+    """schema.org Dataset description (absolute URLs when the site URL is known, else relative to the page)."""
+    root = site_root(page_url, site_url)
     ld = {
         "@context": "https://schema.org",
         "@type": "Dataset",
@@ -117,8 +118,7 @@ def json_ld(dataset, info: list[dict], page_url: str, site_url: str = "") -> dic
             for item in info
         ],
     }
-    if root:
-        ld["url"] = root + page_url.lstrip("/")
+    ld["url"] = root + page_url.lstrip("/")
     return ld
 
 
@@ -144,6 +144,7 @@ def downloads_page(dataset, page_url: str, site_url: str = "") -> str:
         title=TITLE,
         version=version(),
         size_text=size_text,
+        base=base_for(page_url),
         folder=base_for(page_url) + DOWNLOAD_DIR + "/",
         json_ld=script_json(json_ld(dataset, info, page_url, site_url)),
     )

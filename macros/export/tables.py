@@ -366,6 +366,7 @@ SPECS = [
         col("founded_source", Dated, "source", "設立時点の出典"),
         derived("legal_form_now", "調査時点の法人格・組織形態（legal_forms.csv のうち最新のもの）", _legal_form_now),
         col("source_ids", Case, "sources", f"複数あるときは {LIST_SEPARATOR} で区切る（sources.csv の source_id）"),
+        col("after_case_no", Case, "after_case"),
     ], ("case_id",), ()),
     ("legal_forms", "法人格・組織形態の変遷（古い順）", _items("legal_forms"), lambda: [
         case_id(), col("legal_form", LegalForm, "form"), col("since", LegalForm, "since"),

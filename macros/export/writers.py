@@ -16,6 +16,7 @@ import re
 
 import xlsxwriter
 
+from ..views.citation import SITE_TITLE
 from . import cells
 from .cells import LINE_TERMINATOR, cell_value
 from .tables import LIST_SEPARATOR, Table, case_order
@@ -23,10 +24,10 @@ from .tables import LIST_SEPARATOR, Table, case_order
 # The version of the published data. Raise it with each data release and add a
 # line to the changelog in docs/data.md; CITATION.cff and LICENSE-DATA.md must
 # say the same (tests/test_exports.py checks all three).
-DATA_VERSION = "0.2.0"
+DATA_VERSION = "0.3.0"
 FIXED_DATE = datetime.datetime(2004, 1, 1)
 
-TITLE = "中小企業ネットワーク事例データベース"
+TITLE = SITE_TITLE
 DESCRIPTION = (
     "北九州市のためにまとめられた調査報告書（2004年）第Ⅲ章「全国のネットワークグループの現状と課題」の"
     "事例・コラムと北九州への示唆を構造化したデータ。数値は2003〜2004年時点で、単位・時点・報告書内の出典つき。"

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..export.downloads import downloads_page
+from ..export.downloads import downloads_page, size_text
 from ..views import parts
 from . import edit_links
 from .build import load_for_build
+from .compendium import all_cases, all_cases_pdf
 from .stash import stash
 
 
@@ -22,8 +23,8 @@ def _views(env) -> dict[str, Callable[..., str]]:
     return {
         "case_index": parts.case_index,
         "glossary": parts.glossary,
-        "chart": parts.chart,
-        "charts_of_kind": parts.charts_of_kind,
+        "chart": lambda dataset, chart_id, url: parts.chart(dataset, chart_id, url, site_url),
+        "charts_of_kind": lambda dataset, kind, url: parts.charts_of_kind(dataset, kind, url, site_url),
         "compare_table": parts.compare_table,
         "joint_orders_table": parts.joint_orders_table,
         "money_table": parts.money_table,
@@ -33,6 +34,8 @@ def _views(env) -> dict[str, Callable[..., str]]:
         "themes_overview": parts.themes_overview,
         "policy_levers": parts.policy_levers,
         "lessons_brief": parts.lessons_brief,
+        "all_cases": lambda dataset, url: all_cases(dataset, url, site_url),
+        "all_cases_pdf": lambda dataset, url: all_cases_pdf(url, size_text),
         "downloads_page": lambda dataset, url: downloads_page(dataset, url, site_url),
         "data_changelog": lambda dataset, url: edit_links.data_changelog(
             dataset, url, extra, edit_links.data_commits()

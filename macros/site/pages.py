@@ -107,7 +107,9 @@ def generated_pages(dataset) -> list[GeneratedPage]:
     return pages
 
 
-def fill_generated_page(markdown: str, meta: dict, dataset, page_url: str, edit_part: Callable[[str], str]) -> str:
+def fill_generated_page(
+    markdown: str, meta: dict, dataset, page_url: str, edit_part: Callable[[str], str], site_url: str = ""
+) -> str:
     """Swap each part marker of a generated page for its rendered part, stashed past Markdown.
 
     edit_part(case_id) renders the edit link and date (it needs the git history).
@@ -116,11 +118,11 @@ def fill_generated_page(markdown: str, meta: dict, dataset, page_url: str, edit_
     def part(match: re.Match) -> str:
         name = match.group(1)
         if name == "theme":
-            html = parts.theme_page(dataset, meta[THEME_KEY], page_url)
+            html = parts.theme_page(dataset, meta[THEME_KEY], page_url, site_url)
         elif name == "edit":
             html = edit_part(meta[CASE_KEY])
         else:
-            html = parts.case_part(dataset, meta[CASE_KEY], name, page_url)
+            html = parts.case_part(dataset, meta[CASE_KEY], name, page_url, site_url)
         return stash(meta, html)
 
     return PART_MARKER.sub(part, markdown)

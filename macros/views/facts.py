@@ -73,3 +73,12 @@ def note_targets(case: Case, note: DataNote) -> list[tuple[str, str]]:
     anchors = {f.id: (f"figure-{f.id}", f.label) for f in case.figures}
     anchors |= {m.id: (f"count-{m.id}", m.scope) for m in case.members}
     return [anchors[ref] for ref in note.refers_to if ref in anchors]
+
+
+def report_order(dataset) -> list[Case]:
+    """Cases by number, each column right after the case the report puts it after (else at the end)."""
+    cases = sorted(dataset.numbered_cases(), key=lambda c: c.number)
+    columns = sorted(dataset.columns(), key=lambda c: c.number)
+    placed = {n: [c for c in columns if c.after_case == n] for n in {c.number for c in cases}}
+    ordered = [item for case in cases for item in (case, *placed.get(case.number, []))]
+    return ordered + [c for c in columns if c not in ordered]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..data import vocab
-from . import facts, lessons
+from . import citation, facts, lessons
 from .chart_svg import picture
 from .charts import all_charts
 from .compare import compare_rows, legal_form_path, money_rows
@@ -41,12 +41,13 @@ def _with_note_links(case, part: str, html: str) -> str:
     return f"{html}\n{links}" if part == "header" else f"{links}\n{html}"
 
 
-def case_part(dataset, case_id: str, part: str, page_url: str) -> str:
+def case_part(dataset, case_id: str, part: str, page_url: str, site_url: str = "") -> str:
     case = dataset.case_by_id[case_id]
     context = {
         "case": case,
         "base": base_for(page_url),
         "themes": dataset.theme_by_id,
+        "cite_ctx": citation.case_context(dataset, case, citation.page_address(page_url, site_url)),
     }
     if part == "timeline":
         context["events"] = facts.timeline_events(case)
@@ -74,11 +75,13 @@ def case_index(dataset, page_url: str) -> str:
     return render("case-index.html", rows=rows, base=base_for(page_url))
 
 
-def theme_page(dataset, theme_id: str, page_url: str) -> str:
+def theme_page(dataset, theme_id: str, page_url: str, site_url: str = "") -> str:
     found = lessons.evidence(dataset, theme_id)
+    theme = dataset.theme_by_id[theme_id]
     return render(
         "theme-page.html",
-        theme=dataset.theme_by_id[theme_id],
+        theme=theme,
+        cite_ctx=citation.site_context(dataset, theme.title, citation.page_address(page_url, site_url)),
         evidence=[(c, ls) for c, ls in found if c.kind == "case"],
         columns=[(c, ls) for c, ls in found if c.kind == "column"],
         base=base_for(page_url),
@@ -120,19 +123,24 @@ def home_stats(dataset) -> dict:
     }
 
 
-def _chart_html(chart, page_url: str) -> str:
+def _chart_html(dataset, chart, page_url: str, site_url: str) -> str:
     return render(
-        "chart.html", chart=chart, pic=picture(chart.figure), plotly=for_plotly(chart.figure), base=base_for(page_url)
+        "chart.html",
+        chart=chart,
+        pic=picture(chart.figure),
+        plotly=for_plotly(chart.figure),
+        base=base_for(page_url),
+        cite_ctx=citation.site_context(dataset, "", citation.page_address(page_url, site_url)),
     )
 
 
-def chart(dataset, chart_id: str, page_url: str) -> str:
-    return _chart_html(all_charts(dataset)[chart_id], page_url)
+def chart(dataset, chart_id: str, page_url: str, site_url: str = "") -> str:
+    return _chart_html(dataset, all_charts(dataset)[chart_id], page_url, site_url)
 
 
-def charts_of_kind(dataset, kind: str, page_url: str) -> str:
+def charts_of_kind(dataset, kind: str, page_url: str, site_url: str = "") -> str:
     charts = [c for c in all_charts(dataset).values() if c.kind == kind]
-    return "\n".join(_chart_html(c, page_url) for c in charts)
+    return "\n".join(_chart_html(dataset, c, page_url, site_url) for c in charts)
 
 
 def compare_table(dataset, page_url: str) -> str:

@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from ..data import vocab
-from . import facts, formatting
+from . import citation, facts, formatting
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "overrides" / "partials" / "data"
 
@@ -50,7 +50,7 @@ def environment() -> Environment:
         keep_trailing_newline=False,
     )
     env.filters.update(formatting.FILTERS, script_json=script_json)
-    env.globals.update(vocab=vocab, facts=facts)
+    env.globals.update(vocab=vocab, facts=facts, citation_site=citation.SITE_TITLE)
     return env
 
 

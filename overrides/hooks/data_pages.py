@@ -34,4 +34,4 @@ def on_page_markdown(markdown, page, config, files):
     def edit_part(case_id: str) -> str:
         return edit_links.case_edit(dataset, case_id, page.url, config.extra, commits)
 
-    return fill_generated_page(markdown, page.meta, dataset, page.url, edit_part)
+    return fill_generated_page(markdown, page.meta, dataset, page.url, edit_part, config.site_url or "")

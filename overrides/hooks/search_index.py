@@ -24,6 +24,8 @@ def on_pre_build(config):
 
 
 def on_page_content(html, page, config, files):
+    if (page.meta.get("search") or {}).get("exclude"):  # 全事例集 repeats every case page
+        return html
     section = page.parent.title if page.parent else ""
     names = page_names(dataset_for_build(), page.meta)
     _pages[page.url] = SearchPage(page.url, page.title, section, names, page_lines(html))

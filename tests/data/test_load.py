@@ -62,6 +62,9 @@ CASES = [
     ("cases/hit.yaml", "  municipality: 東大阪市\n", "", None, None),  # optional: still valid
     ("glossary.yaml", "cases: [adock-kobe]", "cases: [adock-kobee]", "terms[1].cases[0]", "adock-kobee"),
     ("themes.yaml", "    number: 1\n", "    number: one\n", "themes[0].number", "整数"),
+    # where a column stands in the report (全事例集): an existing case number, and only for columns
+    ("columns/leader-conditions.yaml", "kind: column\n", "after_case: 99\nkind: column\n", "after_case", "事例99"),
+    ("cases/hit.yaml", "section: base_group", "after_case: 1\nsection: base_group", "after_case", "コラムにだけ"),
 ]
 
 

@@ -76,7 +76,7 @@ def test_every_string_of_every_chart_reaches_plotly_escaped():
 def test_the_page_hands_plotly_the_escaped_figure_and_the_picture_the_text():
     dataset = _hostile_dataset()
     chart = next(c for c in charts._build_all(dataset).values() if c.kind == "size")
-    out = parts._chart_html(chart, "charts/")
+    out = parts._chart_html(dataset, chart, "charts/", "")
     assert '<a href="https://example.com' not in out and "<b>" not in out and "<span style" not in out
     # JSON for plotly: escaped once for plotly (&lt;), then made safe inside <script> (\u0026lt;)
     assert '\\u0026lt;a href=\\"https://example.com/x\\"\\u0026gt;' in out

@@ -24,6 +24,10 @@ TEMPLATE_TAGS = {
     "h3",
     "p",
     "div",
+    "details",  # 「この数値を引用」
+    "summary",
+    "button",
+    "code",  # the file names of the case JSON and its schema
     "strong",
     "table",
     "caption",

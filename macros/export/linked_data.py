@@ -1,0 +1,77 @@
+"""Machine-readable views of a case: its JSON file (the download's schema) and its JSON-LD.
+
+A case's JSON is exactly the case object of the download's JSON file (the model
+as pydantic dumps it), so it validates against data/schema/case.schema.json.
+URLs are absolute when the site's address is known, and otherwise relative to
+the page that holds them (JSON-LD resolves relative IRIs against the page), so
+they resolve either way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..data import vocab
+from ..data.models import Case
+from ..views.render import base_for
+from .writers import LICENSE, TITLE, json_text, version
+
+_ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def case_json_path(case: Case) -> str:
+    """Where a case's JSON lives in the built site: next to its page's folder (cases/x.json)."""
+    return f"{vocab.FOLDERS[case.kind]}/{case.id}.json"
+
+
+def case_json_bytes(case: Case) -> bytes:
+    return json_text(case.model_dump(mode="json"))
+
+
+def site_root(page_url: str, site_url: str = "") -> str:
+    """The site root as seen from a page: absolute with the site's address, else relative."""
+    return site_url.rstrip("/") + "/" if site_url else base_for(page_url)
+
+
+def case_json_ld(case: Case, page_url: str, site_url: str = "") -> dict:
+    """schema.org Dataset for one case's data, about the organisation (or, for a column, the topic)."""
+    root = site_root(page_url, site_url)
+    about: dict = {"@type": "Organization" if case.kind == "case" else "Thing", "name": case.name.ja}
+    alternate = [n for n in dict.fromkeys((case.name.short, case.name.en)) if n and n != case.name.ja]
+    if alternate:
+        about["alternateName"] = alternate
+    if case.kind == "case" and case.founded and _ISO_DATE.fullmatch(case.founded.date):
+        about["foundingDate"] = case.founded.date
+    if case.place and case.place.prefecture:
+        address = {
+            "@type": "PostalAddress",
+            "addressCountry": case.place.country,
+            "addressRegion": case.place.prefecture,
+        }
+        if case.place.municipality:
+            address["addressLocality"] = case.place.municipality
+        about["address"] = address
+    label = f"{vocab.KINDS[case.kind]}{case.number}"
+    return {
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": f"{case.name.ja}（{label}）のデータ",
+        "description": case.summary,
+        "url": root + page_url.lstrip("/"),
+        "inLanguage": "ja",
+        "license": LICENSE["path"],
+        "isAccessibleForFree": True,
+        "temporalCoverage": "2003/2004",
+        "version": version(),
+        "about": about,
+        "isPartOf": {"@type": "Dataset", "name": TITLE, "url": root + "data/"},
+        "citation": f"全国のネットワークグループの現状と課題（調査報告書第Ⅲ章、2004年）{label}",
+        "distribution": [
+            {
+                "@type": "DataDownload",
+                "name": case_json_path(case).rsplit("/", 1)[-1],
+                "encodingFormat": "application/json",
+                "contentUrl": root + case_json_path(case),
+            }
+        ],
+    }
