@@ -326,7 +326,6 @@
     else if (rest > 0) status.textContent = `${current.shown}件を表示しています（候補はほかに${rest}件）`;
     else status.textContent = `${current.shown}件見つかりました`;
     if (found.phrase.length < 2) status.textContent += "。本文は2文字以上で探します";
-    box.dataset.searched = found.query; // which query the list shows (for tests and measurements)
   }
 
   async function search() {
@@ -350,8 +349,10 @@
         list.replaceChildren();
         current = { found, next: 0, shown: 0 };
         await showMore();
-        if (run !== serial || current.shown > 0) return;
+        if (run !== serial) return;
+        if (current.shown > 0) break;
       }
+      box.dataset.searched = query; // the list now shows this query's answer (for tests and measurements)
     } catch (error) {
       if (run === serial) status.textContent = "検索の索引を読み込めませんでした。ページを再読み込みしてください。";
       throw error;
