@@ -168,8 +168,7 @@
   }
 
   /** [start, end] in the original text of each word's first occurrence, or null if a word is missing. */
-  function spans(text, words) {
-    const { normal, from } = mapped(text);
+  function spans(text, words, { normal, from } = mapped(text)) {
     const found = [];
     for (const word of words) {
       const at = normal.indexOf(word);
@@ -235,12 +234,12 @@
       const chunks = await Promise.all(batch.map((n) => fetchJson(`search/c/${n}.json`)));
       for (const chunk of chunks) {
         for (const [sectionIndex, text] of chunk.lines) {
-          const normal = mapped(text).normal;
-          const present = found.words.filter((word) => normal.includes(word));
+          const line = mapped(text); // once per line: for the check and for the marks
+          const present = found.words.filter((word) => line.normal.includes(word));
           present.forEach((word) => missing.delete(word));
           if (!present.length || hits.length >= SNIPPETS_PER_PAGE * 4) continue;
           const [anchor, heading] = chunk.sections[sectionIndex];
-          hits.push({ anchor, heading, text, marks: spans(text, present), full: present.length === found.words.length });
+          hits.push({ anchor, heading, text, marks: spans(text, present, line), full: present.length === found.words.length });
         }
       }
     }
