@@ -1,6 +1,10 @@
 """Navigation entries for the generated pages.
 
 Cases are grouped by the report's own sections (基盤あり・基盤なし・自治体…).
+Theme pages are grouped by origin (the report's eight points, the editors'
+additions): Material shows a nested group folded until one of its pages is
+open, so the lessons section stays a few lines long and the sections after
+it (ダウンロード, 用語集, このサイトについて) stay in view.
 A section that grows past NAV_CHUNK cases is split into numbered runs
 ("事例 17–46"), so the side bar stays short enough to scan and every page
 renders a nav of bounded size: Material draws each page's whole active
@@ -38,8 +42,17 @@ def nav_entries(dataset) -> dict[str, list]:
         "columns/index.md": [
             {theme_safe_title(f"コラム{c.number} {c.name.short}"): case_src_uri(c)} for c in dataset.columns()
         ],
-        "lessons/index.md": [{theme_safe_title(t.title): f"lessons/{t.id}.md"} for t in dataset.themes],
+        "lessons/index.md": _themes_by_origin(dataset.themes),
     }
+
+
+def _themes_by_origin(themes) -> list[dict]:
+    groups: dict[str, list] = {}
+    for theme in themes:
+        groups.setdefault(vocab.THEME_ORIGINS[theme.origin], []).append(
+            {theme_safe_title(theme.title): f"lessons/{theme.id}.md"}
+        )
+    return [{label: entries} for label, entries in groups.items()]
 
 
 def extend_nav(items: list, entries: dict[str, list]) -> None:

@@ -2,8 +2,14 @@
 
 Pages show this picture first, so they load no chart library; plotly is
 fetched only when a reader asks for the interactive chart. It covers what the
-site's figures use: horizontal bars (linear or log axis) and scatter traces
-(lines, markers, text) on a numeric x axis against category or numeric y.
+site's figures use: horizontal bars (linear or log axis), scatter traces on a
+category axis (the timeline) and the relations graph (nodes linked to their
+pages, arrows between them).
+
+Room for text is measured (text_size): category labels wrap onto more lines
+rather than run off the left edge, the right margin fits the longest value
+text, and an axis gets only as many ticks as their labels have room for. A
+page shows a wide picture and, on phones, a narrow one drawn the same way.
 """
 
 from __future__ import annotations
@@ -11,15 +17,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-WIDTH = 760
-LABEL_SPACE = 190  # left margin for category labels
-RIGHT_SPACE = 170  # room for the value text after the longest bar
-TOP, BOTTOM = 12, 56
-CHAR = 7.0  # rough width of a half-width character at 12px (wide characters count twice)
+from .text_size import text_width, wrap
 
-
-def text_width(text: str) -> float:
-    return sum(CHAR * (2 if ord(ch) > 0x2E7F else 1) for ch in str(text))
+WIDTH = 760  # the picture beside the side bars on a desk
+NARROW_WIDTH = 400  # the picture on a phone: about the page's width, so text stays near 12 px
+FONT = 12  # px: labels and values (ticks are 11)
+LINE = 15  # between the lines of a wrapped label
+TOP, BOTTOM = 12, 56  # above the first row; below the last (ticks and the axis title)
+GAP = 8  # between a label and the plot, a bar and its value
+NODE_RADIUS = 12
 
 
 @dataclass
@@ -29,51 +35,35 @@ class Picture:
     rects: list = field(default_factory=list)  # (x, y, w, h, colour, title)
     lines: list = field(default_factory=list)  # (x1, y1, x2, y2, colour, width)
     dots: list = field(default_factory=list)  # (x, y, colour, title, radius)
-    arrows: list = field(default_factory=list)  # (x1, y1, x2, y2) ending at a node
-    texts: list = field(default_factory=list)  # (x, y, text, anchor, css class)
+    nodes: list = field(default_factory=list)  # (x, y, radius, colour, label, title, href): linked graph nodes
+    arrows: list = field(default_factory=list)  # (x1, y1, x2, y2) ending at a node's edge
+    texts: list = field(default_factory=list)  # (x, y, lines, anchor, css class); lines LINE apart
     legend: list = field(default_factory=list)  # (colour, name)
+    line_height: int = LINE
 
 
-class _Axis:
+class _Scale:
+    """Data to picture coordinates (log10 of the data on a log axis)."""
+
     def __init__(self, low: float, high: float, start: float, end: float, log: bool = False):
         self.log = log
-        if log:
-            low, high = math.log10(max(low, 1e-9)), math.log10(max(high, 1e-9))
-        if high <= low:
-            high = low + 1
-        self.low, self.high, self.start, self.end = low, high, start, end
+        self.low, self.high = (math.log10(low), math.log10(high)) if log else (low, high)
+        if self.high <= self.low:
+            self.high = self.low + 1
+        self.start, self.end = start, end
 
     def __call__(self, value: float) -> float:
-        v = math.log10(max(value, 1e-9)) if self.log else value
+        v = math.log10(max(value, 1e-300)) if self.log else value
         return round(self.start + (v - self.low) / (self.high - self.low) * (self.end - self.start), 1)
-
-    def ticks(self) -> list[float]:
-        if self.log:
-            return [10**e for e in range(math.floor(self.low), math.ceil(self.high) + 1)]
-        span = self.high - self.low
-        step = 10 ** math.floor(math.log10(span / 4)) if span > 0 else 1
-        for factor in (1, 2, 5, 10):
-            if span / (step * factor) <= 6:
-                step *= factor
-                break
-        first = math.ceil(self.low / step) * step
-        return [first + i * step for i in range(int((self.high - first) / step) + 1)]
-
-
-def _tick_label(value: float) -> str:
-    return f"{value:,.0f}" if abs(value) >= 1 or value == 0 else f"{value:g}"
 
 
 def _categories(figure) -> list:
+    """Categories from the top row down. plotly lays a category axis out from the bottom up,
+    so the picture reverses its order to show the rows as the interactive chart does."""
     order = figure["layout"].get("yaxis", {}).get("categoryarray")
-    if order:
-        return list(order)
-    seen = []
-    for trace in figure["data"]:
-        for y in trace.get("y", []):
-            if y not in seen:
-                seen.append(y)
-    return seen
+    if not order:
+        order = list(dict.fromkeys(y for trace in figure["data"] for y in trace.get("y", [])))
+    return list(order)[::-1]
 
 
 def _colour(trace, default="#0072B2") -> str:
@@ -81,85 +71,129 @@ def _colour(trace, default="#0072B2") -> str:
     return colour if isinstance(colour, str) else default
 
 
-def picture(figure: dict) -> Picture:
-    layout = figure["layout"]
-    traces = figure["data"]
-    bars = all(t["type"] == "bar" for t in traces)
-    categorical = bars or any(isinstance(y, str) for t in traces for y in t.get("y", []))
-    categories = _categories(figure) if categorical else []
-    row = 30
-    height = TOP + BOTTOM + (row * len(categories) if categorical else 420)
-    pic = Picture(WIDTH, height)
-    xs = [x for t in traces for x in t.get("x", []) if isinstance(x, (int, float))]
-    log = layout.get("xaxis", {}).get("type") == "log"
-    low = 0 if bars and not log else min(xs, default=0)
-    high = max(xs, default=1)
-    if not bars:  # room around points
-        pad = (high - low) * 0.04 or 1
-        low, high = low - pad, high + pad
-    left = LABEL_SPACE if categorical else 50
-    x = _Axis(min(xs) if log else low, high, left, WIDTH - (RIGHT_SPACE if bars else 40), log)
-    plot_bottom = height - BOTTOM
-    if categorical:
-        y_of = {c: TOP + row * i + row / 2 for i, c in enumerate(categories)}
-        for c, y in y_of.items():
-            pic.texts.append((LABEL_SPACE - 8, y + 4, c, "end", "chart-svg-label"))
-    else:
-        ys = [y for t in traces for y in t.get("y", [])]
-        y_axis = _Axis(min(ys), max(ys), plot_bottom - 20, TOP + 20)
-    xaxis = layout.get("xaxis", {})
-    if xaxis.get("ticktext"):  # named columns (the relations graph)
-        ticks = list(zip(xaxis["tickvals"], xaxis["ticktext"]))
-    else:
-        years = "dtick" in xaxis  # the timeline: years read without a thousands comma
-        ticks = [(t, f"{t:g}" if years else _tick_label(t)) for t in x.ticks()]
-    for tick, label in ticks:
-        if x.start - 1 <= x(tick) <= x.end + 1:
-            pic.lines.append((x(tick), TOP, x(tick), plot_bottom, "#e5e7eb", 1))
-            pic.texts.append((x(tick), plot_bottom + 16, label, "middle", "chart-svg-tick"))
-    title = xaxis.get("title", {}).get("text", "")
-    pic.texts.append(((x.start + x.end) / 2, plot_bottom + 36, title, "middle", "chart-svg-axis"))
+def _ticks(figure) -> tuple[float, float, list, list, bool]:
+    """The x axis as plots.py set it on the figure: range, tick values and labels, log or not."""
+    xaxis = figure["layout"]["xaxis"]
+    log = xaxis.get("type") == "log"
+    low, high = (10**v for v in xaxis["range"]) if log else xaxis["range"]
+    return low, high, list(xaxis["tickvals"]), list(xaxis["ticktext"]), log
+
+
+def _thinned(ticks: list, labels: list, scale, room: float) -> list:
+    """Every k-th tick (from the first), k the smallest that leaves `room` between their centres."""
+    for k in range(1, len(ticks) + 1):
+        kept = list(zip(ticks, labels))[::k]
+        if len(kept) < 2 or all(scale(b[0]) - scale(a[0]) >= room for a, b in zip(kept, kept[1:])):
+            return kept
+    return kept
+
+
+def picture(figure: dict, width: int = WIDTH) -> Picture:
+    """The figure drawn `width` wide. Narrower than WIDTH, category labels go above their bars
+    (a phone has no room beside them)."""
+    if figure["layout"].get("yaxis", {}).get("visible") is False:
+        return _graph_picture(figure, width)
+    return _category_picture(figure, width, stacked=width < WIDTH)
+
+
+def _category_picture(figure: dict, width: int, stacked: bool) -> Picture:
+    """Bars or markers, one row per category, values along the x axis; labels on the left
+    of their row or, stacked, above it."""
+    layout, traces = figure["layout"], figure["data"]
+    categories = _categories(figure)
+    labels = {c: wrap(c, width - 2 * GAP if stacked else width * 0.36, FONT) for c in categories}
+    label_room = max((text_width(line, FONT) for lines in labels.values() for line in lines), default=0)
+    left = GAP if stacked else round(label_room + 2 * GAP)
+    low, high, ticks, tick_labels, log = _ticks(figure)
+    value_texts = [text for t in traces if t["type"] == "bar" for text in t.get("text") or []]
+    right = max([text_width(text, FONT) + 2 * GAP for text in value_texts] or [GAP * 3])
+    # The first and last tick labels are centred on the plot's edges: half of each must fit.
+    widest_tick = max(text_width(label, 11) for label in tick_labels)
+    right = max(right, widest_tick / 2 + GAP)
+    left = max(left, round(text_width(tick_labels[0], 11) / 2 + GAP))
+    # A plot narrower than a third of the picture would hide the bars' proportions: the
+    # picture grows instead (drawn smaller, but nothing is cut).
+    width = max(width, round(left + right + width / 3))
+
+    label_y, mark_y, y = {}, {}, TOP
+    for category in categories:
+        lines = len(labels[category])
+        if stacked:  # label lines, then the bar
+            label_y[category] = y + 12
+            mark_y[category] = y + LINE * lines + 15
+            y += LINE * lines + 30
+        else:  # label lines centred on the bar
+            h = max(30, LINE * (lines - 1) + 26)
+            mark_y[category] = y + h / 2
+            label_y[category] = mark_y[category] + 4 - LINE * (lines - 1) / 2
+            y += h
+    plot_bottom = y
+    pic = Picture(width, plot_bottom + BOTTOM)
+    x = _Scale(low, high, left, width - right, log)
+    for category in categories:
+        anchor_x, anchor = (GAP, "start") if stacked else (left - GAP, "end")
+        pic.texts.append((anchor_x, round(label_y[category], 1), tuple(labels[category]), anchor, "chart-svg-label"))
+    for tick, label in _thinned(ticks, tick_labels, x, widest_tick + GAP):
+        pic.lines.append((x(tick), TOP, x(tick), plot_bottom, "#e5e7eb", 1))
+        pic.texts.append((x(tick), plot_bottom + 16, (label,), "middle", "chart-svg-tick"))
+    title = layout.get("xaxis", {}).get("title", {}).get("text", "")
+    pic.texts.append(((x.start + x.end) / 2, plot_bottom + 38, (title,), "middle", "chart-svg-axis"))
     for trace in traces:
         colour = _colour(trace)
         if trace.get("showlegend", True) and trace.get("name"):
             pic.legend.append((colour, trace["name"]))
         texts = trace.get("text") or [""] * len(trace.get("x", []))
         if trace["type"] == "bar":
-            for value, category, label in zip(trace["x"], trace["y"], texts):
-                y = y_of[category]
-                left = x(x.low if not log else 10**x.low)
-                right = x(value) if value > 0 else left
-                pic.rects.append(
-                    (left, y - row * 0.32, max(right - left, 1), row * 0.64, colour, f"{category}: {label}")
-                )
-                pic.texts.append((right + 4, y + 4, label, "start", "chart-svg-value"))
+            for value, category, text in zip(trace["x"], trace["y"], texts):
+                row = mark_y[category]
+                start = x(low)
+                end = max(x(value), start) if value > 0 else start
+                pic.rects.append((start, row - 9.5, max(end - start, 1), 19, colour, f"{category}: {text}"))
+                pic.texts.append((end + 4, row + 4, (text,), "start", "chart-svg-value"))
             continue
-        points = [(x(px), y_of[py] if categorical else y_axis(py)) for px, py in zip(trace["x"], trace["y"])]
-        mode = trace.get("mode", "markers")
-        if "lines" in mode and layout.get("annotations"):
-            continue  # graph edges are drawn once, as arrows
-        if "lines" in mode:
+        points = [(x(px), mark_y[py]) for px, py in zip(trace["x"], trace["y"])]
+        if "lines" in trace.get("mode", "markers"):
             for (x1, y1), (x2, y2) in zip(points, points[1:]):
                 pic.lines.append((x1, y1, x2, y2, colour, 2))
-        size = (trace.get("marker") or {}).get("size", 11)
-        names = trace.get("customdata") or texts
-        if "markers" in mode:
-            for (px, py), label, name in zip(points, texts, names):
-                pic.dots.append((px, py, colour, f"{label} {name}" if name != label else label, size / 2))
-        if "text" in mode:  # a label inside a big marker, else above a small one
-            inside = size >= 20
-            for (px, py), label in zip(points, texts):
-                pic.texts.append(
-                    (
-                        px,
-                        py + 4 if inside else py - 10,
-                        label,
-                        "middle",
-                        "chart-svg-node" if inside else "chart-svg-label",
-                    )
-                )
-    for note in layout.get("annotations", []):  # arrows of the relations graph, stopping at the node's edge
-        x1, y1, x2, y2 = x(note["ax"]), y_axis(note["ay"]), x(note["x"]), y_axis(note["y"])
+        if "markers" in trace.get("mode", "markers"):
+            size = (trace.get("marker") or {}).get("size", 11)
+            for (px, py), text in zip(points, texts):
+                pic.dots.append((px, py, colour, text, size / 2))
+    return pic
+
+
+def _graph_picture(figure: dict, width: int) -> Picture:
+    """The relations graph: columns named by the x axis's tick texts, nodes that link to their page."""
+    layout, traces = figure["layout"], figure["data"]
+    xaxis = layout["xaxis"]
+    height = 420
+    plot_bottom = height - BOTTOM
+    low, high = xaxis.get("range", [min(xaxis["tickvals"]) - 0.6, max(xaxis["tickvals"]) + 0.6])
+    x = _Scale(low, high, GAP, width - GAP)
+    ys = [y for t in traces for y in t.get("y", [])]
+    y = _Scale(min(ys), max(ys), plot_bottom - 20, TOP + 20)
+    pic = Picture(width, height)
+    for tick, label in zip(xaxis["tickvals"], xaxis["ticktext"]):
+        pic.lines.append((x(tick), TOP, x(tick), plot_bottom, "#e5e7eb", 1))
+        pic.texts.append(
+            (x(tick), plot_bottom + 20, tuple(wrap(label, x(1) - x(0) - GAP, 11)), "middle", "chart-svg-tick")
+        )
+    for trace in traces:
+        if "text" not in trace.get("mode", ""):
+            continue  # edges: drawn once, as arrows
+        colour = _colour(trace)
+        for px, py, label, (name, href) in zip(trace["x"], trace["y"], trace["text"], trace["customdata"]):
+            pic.nodes.append((x(px), y(py), NODE_RADIUS, colour, label, f"{label} {name}", href))
+    for note in layout.get("annotations", []):  # arrows stop short of the node they point at
+        x1, y1, x2, y2 = x(note["ax"]), y(note["ay"]), x(note["x"]), y(note["y"])
         length = math.hypot(x2 - x1, y2 - y1) or 1
-        pic.arrows.append((x1, y1, round(x2 - (x2 - x1) * 14 / length, 1), round(y2 - (y2 - y1) * 14 / length, 1)))
+        short = NODE_RADIUS + 2
+        pic.arrows.append(
+            (
+                round(x1 + (x2 - x1) * short / length, 1),
+                round(y1 + (y2 - y1) * short / length, 1),
+                round(x2 - (x2 - x1) * short / length, 1),
+                round(y2 - (y2 - y1) * short / length, 1),
+            )
+        )
     return pic

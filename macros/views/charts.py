@@ -14,7 +14,7 @@ from ..data.checks import breakdown_differs, breakdown_sums
 from ..data.periods import parse_period, period_label
 from . import facts
 from .compare import legal_form_path
-from .formatting import figure_text, plain_number
+from .formatting import figure_text, plain_number, quantity
 from .plots import bar_figure, graph_figure, timeline_figure
 
 
@@ -118,14 +118,16 @@ def public_support(dataset) -> Chart:
     figure = bar_figure(
         labels=[f"{r[0]}（{r[1]}）" for r in rows],
         values=[r[3] for r in rows],
-        texts=[f"{plain_number(r[3])}円（{r[4]}）" + (f"・{plain_number(r[6])}年間" if r[6] else "") for r in rows],
+        texts=[f"{quantity(r[3], 'JPY')}（{r[4]}）" + (f"・{plain_number(r[6])}年間" if r[6] else "") for r in rows],
         groups=[r[4] for r in rows],
-        x_title="金額（円）",
+        x_title="金額（円、対数目盛）",
+        log=True,  # from 50万円 to 5兆円: on a linear axis every Japanese subsidy is a hairline
+        reverse=True,  # rows in the table's order, top down
     )
     # fmt: off
     return Chart(
-        id="public-support", kind="support", title="公的支援の金額と期間",
-        description="金額が報告書に書かれている公的支援。年額と総額を色で区別し、期間を添えています。", unit="円", as_of="各行の期間（1995〜2004年度）",
+        id="public-support", kind="support", title="公的支援の金額と期間（対数目盛）",
+        description="金額が報告書に書かれている公的支援。年額と総額を色で区別し、期間を添えています。金額の幅が50万円から5兆円まであるため、目盛は10倍ごとです。", unit="円", as_of="各行の期間（1995〜2004年度）",
         columns=["事例", "支援者", "種類", "金額（円）", "基礎", "期間", "年数", "出典"], rows=rows, figure=figure,
         sources=sorted({r[7] for r in rows}, key=_ref_key), notes=["年額と総額は比べられません。年額×年数が支援の総額の目安です。"],
     )
@@ -230,7 +232,7 @@ def relations_graph(dataset) -> Chart:
     for case in dataset.cases:
         for rel in case.relations:
             other = dataset.case_by_id[rel.target]
-            rows.append([case.name.short, vocab.RELATION_TYPES[rel.type], other.name.short, rel.type, rel.source])
+            rows.append([case.name.short, vocab.RELATION_TYPES[rel.type], other.name.short, rel.source])
             edges.append(
                 (
                     position[case.id],
@@ -238,7 +240,7 @@ def relations_graph(dataset) -> Chart:
                     f"{case.name.short} → {other.name.short}：{vocab.RELATION_TYPES[rel.type]}",
                 )
             )
-    nodes = [(position[c.id], _node_label(c), c.name.short) for c in dataset.cases]
+    nodes = [(position[c.id], _node_label(c), c.name.short, facts.page_path(c)) for c in dataset.cases]
     titles = [vocab.SECTION_SHORT_NAMES.get(s, vocab.KINDS["column"]) for s in order]
     figure = graph_figure(nodes, edges, titles)
     key = "、".join(f"{_node_label(c)} {c.name.short}" for c in dataset.cases)
@@ -246,8 +248,8 @@ def relations_graph(dataset) -> Chart:
     return Chart(
         id="relations", kind="relations", title="事例どうしの関係",
         description="手本にした、支援事業から生まれた、連携しているなど、報告書が述べる事例間の関係。列は報告書の分類、矢印は関係の向きです。", unit="—",
-        as_of="報告書の記述（2003〜04年）", columns=["事例", "関係", "関係先", "関係の種類（データ）", "出典"], rows=rows, figure=figure,
-        sources=sorted({r[4] for r in rows}, key=_ref_key), notes=[f"番号：{key}（Cはコラム）"],
+        as_of="報告書の記述（2003〜04年）", columns=["事例", "関係", "関係先", "出典"], rows=rows, figure=figure,
+        sources=sorted({r[3] for r in rows}, key=_ref_key), notes=[f"番号：{key}（Cはコラム）"],
     )
     # fmt: on
 

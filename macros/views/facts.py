@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import re
 
+from ..data import vocab
 from ..data.models import Case, DataNote, Event, LegalForm, MemberCount
 from ..data.periods import parse_period
+
+
+def page_path(case: Case) -> str:
+    """The case's page from the site root (cases/hit/), as _macros.html's case_link builds it."""
+    return f"{vocab.FOLDERS[case.kind]}/{case.id}/"
 
 
 def current_legal_form(case: Case) -> LegalForm | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..data import vocab
 from . import citation, facts, lessons
-from .chart_svg import picture
+from .chart_svg import NARROW_WIDTH, picture
 from .charts import all_charts
 from .compare import compare_rows, legal_form_path, money_rows
 from .map_svg import map_context
@@ -128,6 +128,7 @@ def _chart_html(dataset, chart, page_url: str, site_url: str) -> str:
         "chart.html",
         chart=chart,
         pic=picture(chart.figure),
+        narrow=picture(chart.figure, NARROW_WIDTH),
         plotly=for_plotly(chart.figure),
         base=base_for(page_url),
         cite_ctx=citation.site_context(dataset, "", citation.page_address(page_url, site_url)),

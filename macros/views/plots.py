@@ -11,22 +11,62 @@ build-time SVG escapes them as any HTML); for_plotly escapes them for plotly.js.
 
 from __future__ import annotations
 
+import math
+
+from .axis import Axis, linear_axis, log_axis
+from .text_size import text_width, wrap
+
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
 FONT = "Hiragino Kaku Gothic ProN, Hiragino Sans, BIZ UDPGothic, Meiryo, Yu Gothic, Noto Sans CJK JP, sans-serif"
+FONT_SIZE = 13
+LABEL_WIDTH = 260  # px: longer category labels go onto more lines
 SYMBOLS = ["circle", "square", "diamond", "triangle-up", "star", "cross", "x", "hexagon"]
 
 
 def _layout(height: int, **extra) -> dict:
     layout = {
-        "font": {"family": FONT, "size": 13, "color": "#1f2937"},
+        "font": {"family": FONT, "size": FONT_SIZE, "color": "#1f2937"},
         "margin": {"l": 10, "r": 30, "t": 10, "b": 40},
         "height": height,
         "paper_bgcolor": "white",
         "plot_bgcolor": "white",
-        "legend": {"orientation": "h", "y": -0.15},
+        # Above the plot: below it, the legend covered the x axis's title.
+        "legend": {"orientation": "h", "x": 0, "y": 1.02, "xanchor": "left", "yanchor": "bottom"},
     }
     layout.update(extra)
     return layout
+
+
+def _x_axis(axis: Axis, title: str) -> dict:
+    """The x axis with the ticks of axis.py (the build-time picture draws the same ones), so
+    plotly shows 1億 and 10万 rather than its own 100M and 2T."""
+    span = [axis.low, axis.high]
+    return {
+        "title": {"text": title},
+        "type": "log" if axis.log else "linear",
+        "range": [round(math.log10(v), 9) for v in span] if axis.log else span,
+        "tickmode": "array",
+        "tickvals": list(axis.ticks),
+        "ticktext": list(axis.labels),
+        "gridcolor": "#e5e7eb",
+        "zeroline": False,
+    }
+
+
+def _category_axis(order: list) -> dict:
+    """Category labels, long ones broken onto lines as in the build-time picture."""
+    return {
+        "automargin": True,
+        "categoryorder": "array",
+        "categoryarray": order,
+        "tickmode": "array",
+        "tickvals": order,
+        "ticktext": ["<br>".join(wrap(label, LABEL_WIDTH, FONT_SIZE)) for label in order],
+    }
+
+
+def _row_height(label: str) -> int:
+    return max(34, 18 * len(wrap(label, LABEL_WIDTH, FONT_SIZE)) + 10)
 
 
 def bar_figure(labels, values, texts, x_title, groups=None, log=False, reverse=False) -> dict:
@@ -51,17 +91,17 @@ def bar_figure(labels, values, texts, x_title, groups=None, log=False, reverse=F
             }
         )
     order = list(dict.fromkeys(labels))
+    axis = log_axis(values) if log else linear_axis(values, integer=all(float(v).is_integer() for v in values))
+    # Values are written past the end of their bars (cliponaxis off): the right margin holds
+    # the longest, so the longest bar's text is not cut at the edge.
+    right = max(30, round(max((text_width(t, FONT_SIZE) for t in texts), default=0)) + 16)
     return {
         "data": data,
         "layout": _layout(
-            max(260, 34 * len(labels) + 90),
-            xaxis={
-                "title": {"text": x_title},
-                "type": "log" if log else "linear",
-                "gridcolor": "#e5e7eb",
-                "automargin": True,
-            },
-            yaxis={"automargin": True, "categoryorder": "array", "categoryarray": order[::-1] if reverse else order},
+            max(260, sum(_row_height(label) for label in order) + 90),
+            margin={"l": 10, "r": right, "t": 10, "b": 40},
+            xaxis=_x_axis(axis, x_title),
+            yaxis=_category_axis(order[::-1] if reverse else order),
         ),
     }
 
@@ -101,14 +141,17 @@ def timeline_figure(events, x_title) -> dict:
         "data": data,
         "layout": _layout(
             34 * len(cases) + 120,
-            xaxis={"title": {"text": x_title}, "gridcolor": "#e5e7eb", "dtick": 2},
-            yaxis={"automargin": True, "categoryorder": "array", "categoryarray": cases[::-1]},
+            xaxis=_x_axis(linear_axis([e[1] for e in events], zero=False, years=True), x_title),
+            yaxis=_category_axis(cases[::-1]),
         ),
     }
 
 
 def graph_figure(nodes, edges, column_titles) -> dict:
-    """A node-link diagram: nodes ((x, y), label, name), edges ((x0, y0), (x1, y1), text)."""
+    """A node-link diagram: nodes ((x, y), label, name, path of its page), edges ((x0, y0), (x1, y1), text).
+
+    charts.js opens a node's page when it is clicked; the build-time picture links it.
+    """
     data = [
         {
             "type": "scatter",
@@ -128,11 +171,11 @@ def graph_figure(nodes, edges, column_titles) -> dict:
             "x": [n[0][0] for n in nodes],
             "y": [n[0][1] for n in nodes],
             "text": [n[1] for n in nodes],
-            "customdata": [n[2] for n in nodes],
+            "customdata": [[n[2], n[3]] for n in nodes],
             "textposition": "middle center",
             "textfont": {"color": "white", "size": 11},
             "marker": {"size": 24, "color": PALETTE[0]},
-            "hovertemplate": "%{text} %{customdata}<extra></extra>",
+            "hovertemplate": "%{text} %{customdata[0]}（押すとページを開く）<extra></extra>",
             "showlegend": False,
         }
     )
@@ -150,6 +193,9 @@ def graph_figure(nodes, edges, column_titles) -> dict:
             "arrowhead": 3,
             "arrowsize": 1.2,
             "arrowcolor": "#6b7280",
+            # Start and end at the marker's edge (24 px across), not on the number inside it.
+            "standoff": 14,
+            "startstandoff": 14,
             "text": "",
         }
         for (x0, y0), (x1, y1), _ in edges

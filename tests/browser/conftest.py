@@ -8,8 +8,9 @@ than 127.0.0.1 are recorded and aborted, so the suite never touches the network.
 
 Visiting every page is the expensive part (two cores), so it happens once: `site_visits` opens
 each page, waits until it has settled, and records what the per-page gates need (problems, data
-tables, `lang`, axe-core violations, what is too wide for A4 in print emulation). test_pages.py,
-test_accessibility.py and test_print.py assert on it.
+tables, `lang`, axe-core violations, what is too wide for A4 in print emulation, what prints that
+is for the screen only, and the layout at 390 and 1280 px). test_pages.py, test_accessibility.py,
+test_print.py and test_layout.py assert on it.
 """
 
 from __future__ import annotations
@@ -274,6 +275,89 @@ PRINT_OVERFLOW_JS = """() => {
 }"""
 
 
+# Screen-only things that must not print: instructions for the mouse and keyboard, the
+# breadcrumb, edit links, buttons and form controls.
+SCREEN_ONLY_JS = """() => {
+    const shown = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    const found = [];
+    for (const selector of ['.md-path', '.case-edit', '.screen-only', '.compare-filters', '.chart-interactive',
+                            '.chart-download', '.headerlink', '.md-content button', '.md-content select'])
+        for (const el of document.querySelectorAll(selector))
+            if (shown(el)) found.push(`${selector}: ${el.textContent.trim().slice(0, 40)}`);
+    const text = document.querySelector('.md-content')?.innerText || '';
+    for (const words of ['を押すと', 'ポインターを重ね', 'クリックすると', 'このデータを編集'])
+        if (text.includes(words)) found.push(`text: …${words}…`);
+    return found;
+}"""
+
+
+# Layout at one window width: page-level sideways scroll, chart pictures' text, table columns,
+# and (at 1280 px) whether the side bar holds every main section without scrolling.
+LAYOUT_JS = """() => {
+    const root = document.documentElement;
+    const found = {scroll: root.scrollWidth - root.clientWidth, svg: [], narrow: [], hidden_columns: [], nav: 0,
+                   wide: [], wider: []};
+    if (found.scroll > 0)  // what sticks out, for the report
+        for (const el of document.querySelectorAll('.md-container *'))
+            if (el.getBoundingClientRect().right > root.clientWidth + 1 && el.getClientRects().length && found.wide.length < 5)
+                found.wide.push(el.tagName.toLowerCase() + '.' + [...el.classList].join('.'));
+    for (const svg of document.querySelectorAll('svg.chart-svg')) {
+        if (!svg.getClientRects().length) continue;  // the picture for the other width
+        const id = svg.closest('[data-chart]').dataset.chart;
+        const vb = svg.viewBox.baseVal;
+        const boxes = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim()).map(t => {
+            const b = t.getBBox();
+            return {text: t.textContent.trim(), tick: t.classList.contains('chart-svg-tick'),
+                    l: b.x, t: b.y, r: b.x + b.width, b: b.y + b.height};
+        });
+        for (const b of boxes)
+            if (b.l < vb.x - .5 || b.t < vb.y - .5 || b.r > vb.x + vb.width + .5 || b.b > vb.y + vb.height + .5)
+                found.svg.push(`${id}: "${b.text}" outside the picture`);
+        boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => {
+            if (a.l < b.r - .5 && b.l < a.r - .5 && a.t < b.b - .5 && b.t < a.b - .5)
+                found.svg.push(`${id}: "${a.text}" overlaps "${b.text}"`);
+        }));
+        const ticks = boxes.filter(b => b.tick).map(b => b.text);
+        if (new Set(ticks).size !== ticks.length) found.svg.push(`${id}: tick labels repeat: ${ticks.join(', ')}`);
+    }
+    // No column narrower than a short word: a cell whose text needs 4 characters or more
+    // gets at least 2.5 of them on a line (cards on phones are not columns).
+    for (const table of document.querySelectorAll('.md-content table')) {
+        if (getComputedStyle(table).display !== 'table') continue;
+        for (const cell of table.querySelectorAll('th, td')) {
+            const style = getComputedStyle(cell);
+            const inner = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+            const text = cell.textContent.trim();
+            if (text.length >= 4 && inner < 2.5 * parseFloat(style.fontSize) && !cell.closest('.theme-matrix thead'))
+                found.narrow.push(`${table.className}: "${text.slice(0, 12)}" in ${Math.round(inner)}px`);
+        }
+        // A table wider than its box must scroll inside it (not hide columns, not widen the page).
+        const box = table.parentElement;
+        if (table.offsetWidth > box.clientWidth + 1) {
+            found.wider.push(`${table.className}: ${table.offsetWidth}px in ${box.clientWidth}px`);
+            if (!['auto', 'scroll'].includes(getComputedStyle(box).overflowX))
+                found.hidden_columns.push(`${table.className}: ${table.offsetWidth}px in ${box.clientWidth}px, no scrolling box`);
+        }
+    }
+    const nav = document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap');
+    const header = document.querySelector('.md-header');
+    if (nav && nav.getClientRects().length)
+        found.nav = nav.scrollHeight - (innerHeight - (header ? header.offsetHeight : 0));
+    return found;
+}"""
+
+LAYOUT_WIDTHS = (390, 1280)
+
+
+def layout_at(page: Page, width: int) -> dict:
+    page.set_viewport_size({"width": width, "height": VIEWPORT["height"]})
+    try:
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        return page.evaluate(LAYOUT_JS)
+    finally:
+        page.set_viewport_size(VIEWPORT)
+
+
 def print_overflow(page: Page) -> list[str]:
     """Elements of the open page that do not fit the A4 printable width (in print emulation)."""
     page.set_viewport_size({"width": PRINT_WIDTH, "height": 1000})
@@ -288,6 +372,14 @@ def print_overflow(page: Page) -> list[str]:
     return found[:20] + ([f"... and {len(found) - 20} more"] if len(found) > 20 else [])
 
 
+def printed_screen_only(page: Page) -> list[str]:
+    page.emulate_media(media="print")
+    try:
+        return page.evaluate(SCREEN_ONLY_JS)
+    finally:
+        page.emulate_media(media="screen")
+
+
 @dataclass
 class Visit:
     """What one visit of a page found."""
@@ -299,6 +391,8 @@ class Visit:
     axe: list[dict]
     print_overflow: list[str]
     charts: list[dict]
+    layout: dict = field(default_factory=dict)  # width (390, 1280) -> LAYOUT_JS's findings
+    printed_screen_only: list[str] = field(default_factory=list)
 
 
 # Every chart as drawn on screen: its picture's size and its data marks (each carries a <title>).
@@ -306,7 +400,7 @@ CHARTS_JS = """() => [...document.querySelectorAll('[data-chart]')].map(c => {
     const svg = c.querySelector('svg');
     const box = svg ? svg.getBoundingClientRect() : {width: 0, height: 0};
     return {id: c.dataset.chart, width: box.width, height: box.height,
-            marks: svg ? svg.querySelectorAll(':is(rect, circle, path, polygon) > title').length : 0};
+            marks: svg ? svg.querySelectorAll(':is(rect, circle, path, polygon, a) > title').length : 0};
 })"""
 
 TABLES_JS = """() => [...document.querySelectorAll('table.data-table')].map(t => ({
@@ -333,6 +427,7 @@ def site_visits(browser: Browser, site_url: str, site_pages: list[str]) -> dict[
                 ]
                 visits[path] = Visit(log.problems() + failed, list(log.requests), None, [], not_opened, failed, [])
                 continue
+            layout = {width: layout_at(page, width) for width in LAYOUT_WIDTHS}  # before axe moves focus about
             visits[path] = Visit(
                 problems=log.problems(),
                 requests=list(log.requests),
@@ -341,6 +436,8 @@ def site_visits(browser: Browser, site_url: str, site_pages: list[str]) -> dict[
                 axe=run_axe(page),
                 print_overflow=print_overflow(page),
                 charts=page.evaluate(CHARTS_JS),
+                layout=layout,
+                printed_screen_only=printed_screen_only(page),
             )
     finally:
         context.close()

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import expect
 
 from macros.views.charts import all_charts
-from macros.views.map_svg import places
+from macros.views.map_svg import markers, places
 
 from .conftest import activate_chart, open_page
 
@@ -118,9 +118,26 @@ def test_every_chart_is_drawn(site_visits, dataset):
     assert not undrawn, "\n".join(undrawn)
 
 
+# The interactive chart's mode bar: only these buttons, with Japanese tooltips (charts.js).
+MODE_BAR = {"範囲を選んで拡大", "移動", "拡大", "縮小", "元の表示に戻す"}
+
+MODE_BAR_JS = """id => {
+    const chart = document.querySelector(`[data-chart="${id}"]`);
+    const button = document.querySelector(`button[data-activate="${id}"]`);
+    return {
+        titles: [...chart.querySelectorAll('.modebar-btn')].map(b => b.getAttribute('data-title')),
+        links: [...chart.querySelectorAll('.modebar a[href]')].map(a => a.href).filter(h => !h.startsWith(location.origin)),
+        text: chart.querySelector('.modebar')?.textContent || '',
+        button_shown: button.getClientRects().length > 0,
+    };
+}"""
+
+
 def test_every_chart_switches_to_its_interactive_version(browser_page, site_url, site_visits):
+    """…from this site only, the loading button gone, and a mode bar in Japanese without plotly's
+    Share (it posts the chart to plotly's cloud) or any link to another host."""
     page, log = browser_page
-    switched = []
+    switched, wrong = [], []
     for path, visit in site_visits.items():
         if not visit.charts:
             continue
@@ -128,24 +145,33 @@ def test_every_chart_switches_to_its_interactive_version(browser_page, site_url,
         for chart_id in (chart["id"] for chart in visit.charts):
             activate_chart(page, log, site_url + path, chart_id)
             expect(page.locator(f'[data-chart="{chart_id}"] .main-svg').first).to_be_visible()
+            bar = page.evaluate(MODE_BAR_JS, chart_id)
+            if bar["button_shown"] or bar["links"] or "Share" in bar["text"] or not set(bar["titles"]) <= MODE_BAR:
+                wrong.append(f"{path} {chart_id}: {bar}")
             switched.append(chart_id)
         assert not log.problems(), (path, log.problems())
     assert len(switched) == sum(len(v.charts) for v in site_visits.values()) > 0
+    assert not wrong, "\n".join(wrong)
 
 
-def test_the_map_draws_a_marker_for_every_place_and_lists_every_case(browser_page, site_url, dataset):
+def test_the_map_has_a_marker_per_case_that_opens_the_case(browser_page, site_url, dataset):
     page, log = browser_page
     open_page(page, log, site_url + "map/")
-    in_japan, abroad = places(dataset)
+    _, abroad = places(dataset)
+    drawn = markers(dataset)
     svg = page.locator("svg.map-svg")
     expect(svg).to_be_visible()
     box = svg.bounding_box()
     assert box["width"] > 300 and box["height"] > 300
-    assert svg.locator("circle").count() == len(in_japan) > 0
-    listed = sum(len(p.cases) for p in in_japan + abroad)
+    assert svg.locator("a.map-place circle").count() == len(drawn) > 0
+    listed = len(drawn) + sum(len(p.cases) for p in abroad)
     assert (
         page.locator("figure.case-map table tbody tr").count() == listed == len([c for c in dataset.cases if c.place])
     )
+    target = dataset.case_by_id[drawn[0].case_id]
+    page.locator(f'a.map-place[data-case="{target.id}"]').click()
+    page.wait_for_url(f"**/{target.id}/")
+    assert target.name.short in page.locator("h1").inner_text()
     assert not log.problems(), log.problems()
 
 

@@ -28,6 +28,33 @@ def pdf_dir(tmp_path_factory):
 
 
 A4_PORTRAIT, A4_LANDSCAPE = "portrait", "landscape"
+
+# The smallest type of the printed text (chart pictures excepted: they scale with the page).
+SMALLEST_TEXT_JS = """() => Math.min(...[...document.querySelectorAll(
+    '.md-content :is(p, li, td, th, caption, dt, dd, figcaption)')]
+    .filter(el => el.getClientRects().length && el.textContent.trim())
+    .map(el => parseFloat(getComputedStyle(el).fontSize)))"""
+HEADINGS_JS = """() => [...document.querySelectorAll('.md-content :is(h2, h3, h4, caption)')]
+    .filter(el => el.getClientRects().length).map(el => el.innerText.replace(/\\s+/g, ''))"""
+
+
+def stranded_headings(pdf, pages: int, headings: list[str]) -> list[str]:
+    """Headings that end a page (alone, or with only a table's header row after them)."""
+    found = []
+    for number in range(1, pages):  # the last page may end with anything
+        text = subprocess.run(
+            ["pdftotext", "-layout", "-f", str(number), "-l", str(number), str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
+        ).stdout
+        lines = [re.sub(r"\s+", "", line) for line in text.splitlines() if line.strip()]
+        if any(line in headings for line in lines[-2:]):
+            found.append(f"page {number}: {lines[-2:]}")
+    return found
+
+
 WITHOUT_TABLES = {"lessons/brief/"}  # the brief is headed sections and lists
 
 
@@ -38,6 +65,8 @@ WITHOUT_TABLES = {"lessons/brief/"}  # the brief is headed sections and lists
         ("cases/", 2, A4_PORTRAIT),  # the index of all cases
         ("compare/", 2, A4_LANDSCAPE),  # a dozen columns: extra.css turns its pages
         ("lessons/brief/", 1, A4_PORTRAIT),  # the brief for meetings
+        ("cases/naniwa-yumekobo/", 3, A4_PORTRAIT),  # left 主な活動 and 登場する人物 at page bottoms
+        ("lessons/levers/", 3, A4_PORTRAIT),  # long tables of the levers
     ],
 )
 def test_page_prints_to_a4_pdf_within_the_margins(browser_page, site_url, pdf_dir, path, min_pages, orientation):
@@ -72,6 +101,12 @@ def test_page_prints_to_a4_pdf_within_the_margins(browser_page, site_url, pdf_di
     sizes = {tuple(round(float(n)) for n in box.split()[2:]) for box in re.findall(rb"/MediaBox\s*\[([^\]]*)\]", data)}
     assert sizes == {(842, 595) if orientation == A4_LANDSCAPE else (595, 842)}, sizes  # A4 in points
     assert not log.problems(), log.problems()
+    smallest = page.evaluate(SMALLEST_TEXT_JS)
+    assert smallest >= 8 / 72 * 96 - 0.05, f"text printed at {smallest * 72 / 96:.1f} pt"
+    if shutil.which("pdftotext"):
+        headings = page.evaluate(HEADINGS_JS)
+        stranded = stranded_headings(pdf, pages, headings)
+        assert not stranded, f"headings at the foot of a page, apart from what follows: {stranded}"
     if shutil.which("pdftoppm"):  # an image of page 1 for a person to judge legibility
         subprocess.run(
             ["pdftoppm", "-png", "-r", "110", "-f", "1", "-l", "1", str(pdf), str(pdf.with_suffix(""))],

@@ -63,3 +63,12 @@ def test_split_sections_in_the_nav_are_left_alone():
     nav = [{"事例": ["cases/index.md"]}]
     extend_nav(nav, {"cases/index.md": [{"基盤": runs}]})
     assert nav[0]["事例"][1] == {"基盤": runs}
+
+
+def test_theme_pages_are_grouped_by_origin_so_the_lessons_section_stays_short(dataset):
+    """Material folds a nested group until one of its pages is open: the lessons section
+    then takes a line per group instead of a line per theme (issue 17)."""
+    groups = nav_entries(dataset)["lessons/index.md"]
+    assert [next(iter(g)) for g in groups] == list(dict.fromkeys(vocab.THEME_ORIGINS[t.origin] for t in dataset.themes))
+    assert all(isinstance(next(iter(g.values())), list) for g in groups)
+    assert list(_leaves(groups)) == [f"lessons/{t.id}.md" for t in dataset.themes]

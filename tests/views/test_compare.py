@@ -10,7 +10,7 @@ from macros.views.compare import activity_tags, compare_rows, legal_form_path, r
 def test_one_row_per_case(dataset, built_site):
     assert [r.case.number for r in compare_rows(dataset)] == list(range(1, 17))
     page = (built_site / "compare" / "index.html").read_text(encoding="utf-8")
-    body = page[page.index('class="data-table compare-table"') :]
+    body = page[page.index('class="data-table compare-table') :]
     assert len(re.findall(r"<tr data-section=", body)) == 16
 
 

@@ -69,7 +69,7 @@ def test_every_string_of_every_chart_reaches_plotly_escaped():
     assert templates == {
         "%{y}: %{text}<extra></extra>",
         "%{text}<extra></extra>",
-        "%{text} %{customdata}<extra></extra>",
+        "%{text} %{customdata[0]}（押すとページを開く）<extra></extra>",
     }
 
 
@@ -104,7 +104,7 @@ def test_every_figure_builder_is_covered():
     figures = [
         bar_figure([HOSTILE], [1], [HOSTILE], x_title=HOSTILE, groups=[HOSTILE]),
         timeline_figure([(HOSTILE, 2000.0, HOSTILE, HOSTILE)], x_title=HOSTILE),
-        graph_figure([((0, 0), HOSTILE, HOSTILE)], [((0, 0), (1, 1), HOSTILE)], [HOSTILE]),
+        graph_figure([((0, 0), HOSTILE, HOSTILE, "cases/x/")], [((0, 0), (1, 1), HOSTILE)], [HOSTILE]),
     ]
     for figure in figures:
         strings = [s for k, s in _strings(for_plotly(figure)) if k != "hovertemplate"]
