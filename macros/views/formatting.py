@@ -59,11 +59,39 @@ def legal_form_label(form: str) -> str:
     return vocab.LEGAL_FORMS[form]
 
 
+# How a place abroad is named after its state (Place.country; JP needs no name).
+COUNTRY_NAMES = {"US": "米国"}
+
+
+def place_text(place) -> str:
+    """兵庫県神戸市, 京都府（京都府南部）, カリフォルニア州（米国）."""
+    text = f"{place.prefecture or ''}{place.municipality or ''}"
+    if place.area_note:
+        text += f"（{place.area_note}）"
+    if place.country != "JP":
+        text += f"（{COUNTRY_NAMES.get(place.country, place.country)}）"
+    return text
+
+
+def legal_form_text(form, own_name: str = "") -> str:
+    """株式会社（第三セクター）：株式会社テクノ — the entity left out when it is the case's own name."""
+    text = form.form + ("（第三セクター）" if form.third_sector else "")
+    return text if form.entity == own_name else f"{text}：{form.entity}"
+
+
+def member_count_text(member) -> str:
+    """A member count with what was counted and when: 27社（会員企業、2003年）."""
+    return f"{member_text(member)}（{member.scope}、{period_label(member.as_of)}）"
+
+
 FILTERS = {
     "period": period_label,
     "quantity": quantity,
     "figure_text": figure_text,
     "member_text": member_text,
+    "member_count_text": member_count_text,
+    "place_text": place_text,
+    "legal_form_text": legal_form_text,
     "plain_number": plain_number,
     "yen": yen,
 }
