@@ -29,6 +29,7 @@ def _views(env) -> dict[str, Callable[..., str]]:
         "joint_orders_table": parts.joint_orders_table,
         "money_table": parts.money_table,
         "legal_forms_table": parts.legal_forms_table,
+        "side_by_side": parts.side_by_side,
         "case_map": parts.case_map,
         "source_about": parts.source_about,
         "themes_overview": parts.themes_overview,

@@ -10,6 +10,7 @@ from .compare import compare_rows, legal_form_path, money_rows
 from .map_svg import map_context
 from .plots import for_plotly
 from .render import base_for, render
+from .side_by_side import FIELDS, MAX_CHOSEN, side_columns
 
 # Where each part of a case that a data note can concern (vocab.NOTE_CONCERNS) is
 # shown on the case page: the note is linked from each of these page parts.
@@ -178,3 +179,10 @@ def legal_forms_table(dataset, page_url: str) -> str:
 
 def case_map(dataset, page_url: str) -> str:
     return render("map.html", base=base_for(page_url), **map_context(dataset))
+
+
+def side_by_side(dataset, page_url: str) -> str:
+    """Every case and column in a column of its own; side-by-side.js shows the chosen few."""
+    return render(
+        "side-by-side.html", columns=side_columns(dataset), fields=FIELDS, max_chosen=MAX_CHOSEN, base=base_for(page_url)
+    )
