@@ -184,5 +184,9 @@ def case_map(dataset, page_url: str) -> str:
 def side_by_side(dataset, page_url: str) -> str:
     """Every case and column in a column of its own; side-by-side.js shows the chosen few."""
     return render(
-        "side-by-side.html", columns=side_columns(dataset), fields=FIELDS, max_chosen=MAX_CHOSEN, base=base_for(page_url)
+        "side-by-side.html",
+        columns=side_columns(dataset),
+        fields=FIELDS,
+        max_chosen=MAX_CHOSEN,
+        base=base_for(page_url),
     )

@@ -103,9 +103,7 @@ def side_column(case: Case, money_metrics: set[str]) -> SideColumn:
         "founded": [Entry(period_label(case.founded.date), case.founded.source)] if case.founded else [],
         "legal_form": [Entry(legal_form_text(form, case.name.ja), form.source)] if form else [],
         "members": [Entry(member_count_text(latest), latest.source)] if latest else [],
-        "member_history": [
-            Entry(f"{period_label(m.as_of)}：{m.scope} {member_text(m)}", m.source) for m in history
-        ],
+        "member_history": [Entry(f"{period_label(m.as_of)}：{m.scope} {member_text(m)}", m.source) for m in history],
         "legal_form_history": _legal_form_history(case),
         "money": _money(case, money_metrics),
         "support": _support(case),

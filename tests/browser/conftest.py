@@ -322,9 +322,11 @@ LAYOUT_JS = """() => {
     }
     // No column narrower than a short word: a cell whose text needs 4 characters or more
     // gets at least 2.5 of them on a line (cards on phones are not columns).
+    // Only what is drawn: a column hidden by a script (事例を並べて比べる) is not narrow.
     for (const table of document.querySelectorAll('.md-content table')) {
-        if (getComputedStyle(table).display !== 'table') continue;
+        if (getComputedStyle(table).display !== 'table' || !table.getClientRects().length) continue;
         for (const cell of table.querySelectorAll('th, td')) {
+            if (!cell.getClientRects().length) continue;
             const style = getComputedStyle(cell);
             const inner = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
             const text = cell.textContent.trim();
