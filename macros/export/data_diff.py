@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from ..data import vocab
 from ..data.load import LIST_FILES
-from ..data.models import Case, DataNote, Figure, Metric, MemberCount, Region, Source, Term, Theme
+from ..data.models import Case, DataNote, Figure, MemberCount, Metric, Region, Source, Term, Theme
 from ..data.periods import period_label
 from ..views.formatting import figure_text, member_text, plain_number
 from .tables import field_description, field_type, vocabulary_labels
@@ -205,7 +205,7 @@ def _holds_models(items: list) -> bool:
 
 def _key(item: BaseModel):
     fields = type(item).model_fields
-    return getattr(item, "id") if "id" in fields else getattr(item, next(iter(fields)))
+    return item.id if "id" in fields else getattr(item, next(iter(fields)))
 
 
 def _pairs(old: list, new: list) -> list[tuple[BaseModel | None, BaseModel | None]]:
