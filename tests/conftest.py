@@ -76,3 +76,11 @@ def copy_project(target: Path) -> Path:
     for name in ("mkdocs.yml", "CITATION.cff"):  # CITATION.cff is published at the site root
         shutil.copy(ROOT / name, target / name)
     return target
+
+
+@pytest.fixture
+def data_repo(tmp_path) -> Path:
+    """A git repository whose one commit holds the minimal data (tests/data_repo.py)."""
+    from tests.data_repo import make_repo
+
+    return make_repo(tmp_path)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..data import vocab
 from ..data.load import ROOT, default_data_dir
+from ..export.data_diff import FileDiff
 from ..views.render import base_for, render
 from .git_history import Commit, data_history, japanese_date, last_changed
 from .pages import case_folder
@@ -101,11 +102,21 @@ class ChangedFile:
 
 
 @dataclass(frozen=True)
+class DiffFile:
+    """One file's changes in a commit (export/data_diff.py), with the page that shows the file."""
+
+    diff: FileDiff
+    page: str | None
+
+
+@dataclass(frozen=True)
 class ChangelogEntry:
     commit: Commit
     date_label: str
     url: str | None
     files: list[ChangedFile]
+    compared: bool = False  # whether the commit's data was compared with its parent's
+    changes: list[DiffFile] | None = None  # None when one side did not validate under today's rules
 
 
 def _changed_file(path: str, dataset) -> ChangedFile:
@@ -122,22 +133,33 @@ def _changed_file(path: str, dataset) -> ChangedFile:
     return ChangedFile(path, label, page)
 
 
-def changelog_entries(dataset, extra, commits: list[Commit], limit: int = CHANGELOG_LIMIT) -> list[ChangelogEntry]:
+def changelog_entries(
+    dataset, extra, commits: list[Commit], limit: int = CHANGELOG_LIMIT, diffs: dict | None = None
+) -> list[ChangelogEntry]:
+    """The newest `limit` commits; with diffs ({sha: [FileDiff] or None}), what each compared commit changed."""
     repo = repository_urls(extra)
+    diffs = diffs or {}
     entries = []
     for commit in commits[:limit]:
         url = f"{repo[0]}/commit/{commit.sha}" if repo else None
         files = [_changed_file(path, dataset) for path in commit.files]
-        entries.append(ChangelogEntry(commit, japanese_date(commit.date), url, files))
+        changes = diffs.get(commit.sha)
+        if changes is not None:
+            changes = [DiffFile(diff, _changed_file(diff.path, dataset).page) for diff in changes]
+        entries.append(ChangelogEntry(commit, japanese_date(commit.date), url, files, commit.sha in diffs, changes))
     return entries
 
 
-def data_changelog(dataset, page_url: str, extra, commits: list[Commit], limit: int = CHANGELOG_LIMIT) -> str:
-    """Every commit that changed data/ (newest first, at most `limit`), with links to the pages it changed."""
+def data_changelog(
+    dataset, page_url: str, extra, commits: list[Commit], limit: int = CHANGELOG_LIMIT, diffs: dict | None = None
+) -> str:
+    """Every commit that changed data/ (newest first, at most `limit`), with links to the pages it changed
+    and, for the commits in diffs, what it changed (old → new)."""
     return render(
         "data-changelog.html",
-        entries=changelog_entries(dataset, extra, commits, limit),
+        entries=changelog_entries(dataset, extra, commits, limit, diffs),
         total=len(commits),
         limit=limit,
+        compared=len(diffs or {}),
         base=base_for(page_url),
     )

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..data.load import default_data_dir
 from ..export.downloads import downloads_page, size_text
 from ..views import parts
-from . import edit_links
+from . import changelog_diff, edit_links
 from .build import load_for_build
 from .compendium import all_cases, all_cases_pdf
 from .stash import stash
@@ -38,9 +39,13 @@ def _views(env) -> dict[str, Callable[..., str]]:
         "all_cases_pdf": lambda dataset, url: all_cases_pdf(url, size_text),
         "downloads_page": lambda dataset, url: downloads_page(dataset, url, site_url),
         "data_changelog": lambda dataset, url: edit_links.data_changelog(
-            dataset, url, extra, edit_links.data_commits()
+            dataset, url, extra, edit_links.data_commits(), diffs=_changelog_diffs()
         ),
     }
+
+
+def _changelog_diffs() -> dict:
+    return changelog_diff.commit_diffs(edit_links.data_commits(), default_data_dir())
 
 
 def define(env) -> None:

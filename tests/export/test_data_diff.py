@@ -4,65 +4,11 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-from pathlib import Path
-
-import pytest
 
 from macros import cli
-from macros.data.load import load_dataset
 from macros.export import data_diff
 from tests.conftest import FIXTURES
-
-NOTE = """data_notes:
-  - id: fee-basis
-    kind: editorial
-    text: 会費の月額は報告書の記述のとおりに記した。
-    source: 事例1（2）
-"""
-MEMBER = """  - name: ㈱試験金型
-    business: 金型
-    source: 事例1（2）
-"""
-
-
-def _git(repo: Path, *args: str) -> str:
-    command = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"]
-    result = subprocess.run(command + list(args), cwd=repo, capture_output=True, text=True, check=True)
-    return result.stdout
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-@pytest.fixture
-def repo(tmp_path) -> Path:
-    """A git repository whose first commit holds the minimal data with one data note and one named member."""
-    data = tmp_path / "data"
-    shutil.copytree(FIXTURES / "minimal", data)
-    case = data / "cases" / "adock-kobe.yaml"
-    _edit(case, "data_notes: []\n", NOTE)
-    _edit(case, "support: []\n", "member_companies:\n" + MEMBER.replace("試験金型", "最初の会員") + "support: []\n")
-    _git(tmp_path, "init", "-q", "-b", "main")
-    _git(tmp_path, "add", "data")
-    _git(tmp_path, "commit", "-q", "-m", "data")
-    load_dataset(data)  # the first commit is valid data
-    return tmp_path
-
-
-def _change_everything(data: Path) -> None:
-    """A figure's value and unit, a member added, a note removed, a case added."""
-    case = data / "cases" / "adock-kobe.yaml"
-    _edit(case, "    value: 2000\n    unit: JPY/month\n", "    value: 3000\n    unit: JPY/year\n")
-    _edit(case, "support: []\n", MEMBER + "support: []\n")
-    _edit(case, NOTE, "data_notes: []\n")
-    new = (data / "cases" / "adock-kobe.yaml").read_text(encoding="utf-8")
-    new = new.replace("id: adock-kobe\n", "id: new-case\n", 1).replace("number: 1\n", "number: 17\n", 1)
-    new = new.replace("  ja: アドック神戸\n", "  ja: 新しい事例\n", 1)
-    (data / "cases" / "new-case.yaml").write_text(new, encoding="utf-8")
+from tests.data_repo import change_everything, edit, git
 
 
 def _rows(markdown: str) -> list[list[str]]:
@@ -73,9 +19,9 @@ def _rows(markdown: str) -> list[list[str]]:
     return rows
 
 
-def test_diff_lists_exactly_the_changes_with_old_and_new(repo, capsys):
-    _change_everything(repo / "data")
-    assert cli.main(["diff", "main", "--data", str(repo / "data")]) == 0
+def test_diff_lists_exactly_the_changes_with_old_and_new(data_repo, capsys):
+    change_everything(data_repo / "data")
+    assert cli.main(["diff", "main", "--data", str(data_repo / "data")]) == 0
     out = capsys.readouterr().out
     headings = re.findall(r"^## (.*)$", out, re.M)
     assert headings == [
@@ -106,35 +52,35 @@ def test_diff_lists_exactly_the_changes_with_old_and_new(repo, capsys):
     assert "2 ファイル" in out
 
 
-def test_no_change_says_so(repo, capsys):
-    assert cli.main(["diff", "HEAD", "--data", str(repo / "data")]) == 0
+def test_no_change_says_so(data_repo, capsys):
+    assert cli.main(["diff", "HEAD", "--data", str(data_repo / "data")]) == 0
     out = capsys.readouterr().out
     assert out.startswith("データの変更はありません")
     assert "|" not in out
 
 
-def test_unknown_ref_is_a_japanese_error_without_traceback(repo, capsys):
-    assert cli.main(["diff", "no-such-branch", "--data", str(repo / "data")]) == 2
+def test_unknown_ref_is_a_japanese_error_without_traceback(data_repo, capsys):
+    assert cli.main(["diff", "no-such-branch", "--data", str(data_repo / "data")]) == 2
     captured = capsys.readouterr()
     assert "git の参照 'no-such-branch' が見つかりません" in captured.err
     assert "Traceback" not in captured.err and captured.out == ""
 
 
-def test_option_like_ref_is_refused(repo, capsys):
-    assert cli.main(["diff", "--data", str(repo / "data"), "--", "--output=x"]) == 2
+def test_option_like_ref_is_refused(data_repo, capsys):
+    assert cli.main(["diff", "--data", str(data_repo / "data"), "--", "--output=x"]) == 2
     assert "使えません" in capsys.readouterr().err
-    assert not (repo / "x").exists()
+    assert not (data_repo / "x").exists()
 
 
-def test_invalid_data_on_either_side_names_the_side_and_the_line(repo, capsys):
-    case = repo / "data" / "cases" / "adock-kobe.yaml"
-    _edit(case, "    value: 2000\n", "    value: 二千\n")
-    assert cli.main(["diff", "HEAD", "--data", str(repo / "data")]) == 1
+def test_invalid_data_on_either_side_names_the_side_and_the_line(data_repo, capsys):
+    case = data_repo / "data" / "cases" / "adock-kobe.yaml"
+    edit(case, "    value: 2000\n", "    value: 二千\n")
+    assert cli.main(["diff", "HEAD", "--data", str(data_repo / "data")]) == 1
     err = capsys.readouterr().err
     assert "作業ツリーのデータに 1 件の問題" in err and "data/cases/adock-kobe.yaml:" in err
-    _git(repo, "commit", "-qam", "broken")
-    _edit(case, "    value: 二千\n", "    value: 2000\n")
-    assert cli.main(["diff", "HEAD", "--data", str(repo / "data")]) == 1
+    git(data_repo, "commit", "-qam", "broken")
+    edit(case, "    value: 二千\n", "    value: 2000\n")
+    assert cli.main(["diff", "HEAD", "--data", str(data_repo / "data")]) == 1
     err = capsys.readouterr().err
     assert "変更前（HEAD）のデータに 1 件の問題" in err and "data/cases/adock-kobe.yaml:" in err
     assert "Traceback" not in err
