@@ -14,6 +14,7 @@ from macros.data.load import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+REPOSITORY = "https://github.com/example/sme-networks"  # SITE_REPOSITORY_URL of the shared build
 
 
 @pytest.fixture(scope="session")
@@ -56,7 +57,8 @@ def build_site(
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("site")
-    result = build_site(site)
+    # as CI builds it: the repository known, so that the edit links are there to check
+    result = build_site(site, extra_env={"SITE_REPOSITORY_URL": REPOSITORY})
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 
