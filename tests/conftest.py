@@ -32,6 +32,7 @@ def build_site(
 ) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` (with -q: `mkdocs build -q --strict`) in a project folder as a user would."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(extra_env or {}))
+    env = {name: value for name, value in env.items() if value is not None}  # None in extra_env: unset
     if data_dir is not None:
         env["SME_DATA_DIR"] = str(data_dir)
     return subprocess.run(

@@ -587,7 +587,7 @@ def _build_copy(tmp_path, remote: str | None):
     if remote:
         subprocess.run(["git", "remote", "add", "origin", remote], cwd=project, check=True)
     site = tmp_path / "site"
-    result = build_site(site, root=project, extra_env={"SITE_REPOSITORY_URL": ""})
+    result = build_site(site, root=project, extra_env={"SITE_REPOSITORY_URL": None})  # not set at all
     assert result.returncode == 0, result.stdout + result.stderr
     return site, result.stdout + result.stderr
 
