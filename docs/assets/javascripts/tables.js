@@ -47,6 +47,12 @@
     if (!window.Tablesort || !table || !table.tHead || !table.tBodies.length) return;
     var key = "sort-" + box.getAttribute("data-csv").replace(/\.csv$/, "");
     var headers = table.tHead.rows[table.tHead.rows.length - 1].cells;
+    // Ties keep the page's own order, whatever was sorted before: an order read from the address
+    // after a reload is then the order the reader saw.
+    var original = Array.prototype.slice.call(table.tBodies[0].rows);
+    table.addEventListener("beforeSort", function () {
+      original.forEach(function (row) { table.tBodies[0].appendChild(row); });
+    });
     var sorter = new window.Tablesort(table);
     var wanted = /^(\d+)-(asc|desc)$/.exec(new URLSearchParams(window.location.search).get(key) || "");
     var header = wanted && headers[Number(wanted[1]) - 1];
