@@ -11,8 +11,8 @@ from macros.views.render import base_for, render
 
 
 def on_post_page(output, page, config):
-    charts, compare = "data-chart=" in output, "data-compare" in output
-    if not (charts or compare):
+    charts, tables = "data-chart=" in output, "data-csv=" in output
+    if not (charts or tables):
         return output
-    scripts = render("page-scripts.html", base=base_for(page.url), charts=charts, compare=compare)
+    scripts = render("page-scripts.html", base=base_for(page.url), charts=charts, tables=tables)
     return output.replace("</body>", scripts + "\n</body>", 1)
