@@ -26,7 +26,9 @@ def test_changelog_shows_the_changes_of_each_commit(data_repo):
         "<ins>3,000円／年（時点 調査時点（2003〜04年）、出典 事例1（2））</ins>"
     ) in out
     assert "追加：会員企業・団体「㈱試験金型」：<ins>㈱試験金型（出典 事例1（2））</ins>" in out
-    assert "削除：データの注記「編集上の注記」（fee-basis）：<del>会費の月額は報告書の記述のとおりに記した。</del>" in out
+    assert (
+        "削除：データの注記「編集上の注記」（fee-basis）：<del>会費の月額は報告書の記述のとおりに記した。</del>" in out
+    )
     assert '<a href="../cases/new-case/">事例17：新しい事例</a>（追加）' in out
     assert "&lt;b&gt;change&lt;/b&gt;" in out and "<b>" not in out
     assert "新しい 2 件には" in out
