@@ -3,6 +3,7 @@
 python -m macros validate [--format github]   # every problem in data/, with file:line
 python -m macros schema [--check]             # write (or check) data/schema/*.json
 python -m macros scaffold <id> --number N --section S   # write data/cases/<id>.yaml
+python -m macros diff <git-ref>               # what changed in data/ since ref (Markdown, in Japanese)
 """
 
 from __future__ import annotations
@@ -84,6 +85,35 @@ def _scaffold(args) -> int:
     return 0
 
 
+def _problems_text(side: str, exc: DataInvalid) -> str:
+    lines = [f"{side}のデータに {len(exc.problems)} 件の問題があるため、比べられません:"]
+    return "\n".join(lines + [f"  {problem}" for problem in exc.problems])
+
+
+def _diff(args) -> int:
+    from .data.git_snapshot import SnapshotError, load_at_ref
+    from .export import data_diff
+
+    data_dir = Path(args.data) if args.data else default_data_dir()
+    try:
+        commit, old = load_at_ref(args.ref, data_dir)
+    except SnapshotError as exc:
+        print(f"エラー: {exc}", file=sys.stderr)
+        return 2
+    except DataInvalid as exc:
+        print(_problems_text(f"変更前（{args.ref}）", exc), file=sys.stderr)
+        return 1
+    try:
+        new = load_dataset(data_dir)
+    except DataInvalid as exc:
+        print(_problems_text("作業ツリー", exc), file=sys.stderr)
+        return 1
+    files = data_diff.diff_datasets(old, new)
+    old_label = args.ref if commit.startswith(args.ref) else f"{args.ref}（{commit[:7]}）"
+    print(data_diff.markdown(files, old_label, "作業ツリー"), end="")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -106,5 +136,9 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--kind", choices=list(vocab.KINDS), default="case", help="case（事例）か column（コラム）")
     new.add_argument("--data", default=None, help="data/ の場所（既定はこのリポジトリの data/）")
     new.set_defaults(func=_scaffold)
+    diff = sub.add_parser("diff", help="git の参照（main など）から作業ツリーまでにデータの何が変わったかを書く")
+    diff.add_argument("ref", help="比べる元の git の参照（ブランチ・タグ・コミット）")
+    diff.add_argument("--data", default=None, help="data/ の場所（既定はこのリポジトリの data/）")
+    diff.set_defaults(func=_diff)
     args = parser.parse_args(argv)
     return args.func(args)

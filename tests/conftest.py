@@ -14,6 +14,7 @@ from macros.data.load import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+REPOSITORY = "https://github.com/example/sme-networks"  # SITE_REPOSITORY_URL of the shared build
 
 
 @pytest.fixture(scope="session")
@@ -31,6 +32,7 @@ def build_site(
 ) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` (with -q: `mkdocs build -q --strict`) in a project folder as a user would."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(extra_env or {}))
+    env = {name: value for name, value in env.items() if value is not None}  # None in extra_env: unset
     if data_dir is not None:
         env["SME_DATA_DIR"] = str(data_dir)
     return subprocess.run(
@@ -56,7 +58,8 @@ def build_site(
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("site")
-    result = build_site(site)
+    # as CI builds it: the repository known, so that the edit links are there to check
+    result = build_site(site, extra_env={"SITE_REPOSITORY_URL": REPOSITORY})
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 
@@ -76,3 +79,11 @@ def copy_project(target: Path) -> Path:
     for name in ("mkdocs.yml", "CITATION.cff"):  # CITATION.cff is published at the site root
         shutil.copy(ROOT / name, target / name)
     return target
+
+
+@pytest.fixture
+def data_repo(tmp_path) -> Path:
+    """A git repository whose one commit holds the minimal data (tests/data_repo.py)."""
+    from tests.data_repo import make_repo
+
+    return make_repo(tmp_path)

@@ -507,3 +507,110 @@ def test_every_bad_input_message_is_in_the_error_table():
     assert len(messages) > 30
     missing = sorted(m for m in messages if _normalised(m) not in table)
     assert not missing, missing
+
+
+# ------------------------------------------- every page built from data: edit links, date, no placeholder
+
+_PAGE_EDIT = re.compile(r'<p class="case-edit page-edit">(.*?)</p>', re.S)
+
+# page -> the data files (edit links) and folders (view links) it is built from
+PAGE_DATA = {
+    "glossary": ({"data/glossary.yaml"}, set()),
+    "lessons/key-persons": ({"data/themes.yaml"}, {"data/cases", "data/columns"}),
+    "lessons": ({"data/themes.yaml"}, {"data/cases", "data/columns"}),
+    "lessons/levers": ({"data/themes.yaml"}, {"data/cases", "data/columns"}),
+    "compare": ({"data/metrics.yaml", "data/regions.yaml"}, {"data/cases", "data/columns"}),
+    "compare/legal-forms": (set(), {"data/cases", "data/columns"}),
+    "charts/funnels": ({"data/metrics.yaml"}, {"data/cases", "data/columns"}),
+    "map": (set(), {"data/cases", "data/columns"}),
+    "about": ({"data/sources.yaml"}, set()),
+    "data": ({"data/sources.yaml"}, {"data"}),
+}
+
+
+def test_pages_built_from_data_link_their_yaml_files_and_show_the_last_change(edit_site):
+    from tests.conftest import REPOSITORY
+
+    for page, (files, folders) in PAGE_DATA.items():
+        block = _PAGE_EDIT.search((edit_site / page / "index.html").read_text(encoding="utf-8"))
+        assert block, page
+        block = block.group(1)
+        edits = set(re.findall(rf'href="{REPOSITORY}/edit/main/([^"]+)"', block))
+        views = set(re.findall(rf'href="{REPOSITORY}/blob/main/([^"]+)"', block))
+        trees = set(re.findall(rf'href="{REPOSITORY}/tree/main/([^"]+)"', block))
+        assert (edits, views, trees) == (files, files, folders), page
+        assert re.search(r'<time datetime="\d{4}-\d{2}-\d{2}">', block), page  # the repository has history
+    # no second block on a case page, and none on a page that shows no data
+    assert not _PAGE_EDIT.search((edit_site / "cases" / "adock-kobe" / "index.html").read_text(encoding="utf-8"))
+    assert not _PAGE_EDIT.search((edit_site / "changelog" / "index.html").read_text(encoding="utf-8"))
+
+
+def test_every_theme_page_has_its_edit_links(edit_site, dataset):
+    for theme in dataset.themes:
+        page = (edit_site / "lessons" / theme.id / "index.html").read_text(encoding="utf-8")
+        assert "/edit/main/data/themes.yaml" in page, theme.id
+
+
+def test_about_page_links_contributing_and_the_issues(edit_site):
+    from tests.conftest import REPOSITORY
+
+    page = (edit_site / "about" / "index.html").read_text(encoding="utf-8")
+    assert f'href="{REPOSITORY}/blob/main/CONTRIBUTING.md"' in page
+    assert f'href="{REPOSITORY}/issues"' in page
+    assert (ROOT / "CONTRIBUTING.md").is_file()
+    # without a repository: the advice, no link
+    out = edit_links.contributing_links({})
+    assert "CONTRIBUTING.md" in out and "href" not in out
+
+
+@pytest.mark.parametrize(
+    ("remote", "expected"),
+    [
+        ("git@github.com:acme/sme-data.git", "https://github.com/acme/sme-data"),
+        ("ssh://git@github.com/acme/sme-data", "https://github.com/acme/sme-data"),
+        ("https://x-access-token:secret@github.com/acme/sme-data.git\n", "https://github.com/acme/sme-data"),
+        ("https://github.com/acme/sme.data/", "https://github.com/acme/sme.data"),
+        ("https://gitlab.com/acme/sme-data.git", None),
+        ("/srv/git/sme-data", None),
+        ("https://github.com/acme", None),
+    ],
+)
+def test_github_remote_to_https(remote, expected):
+    assert git_history.github_https(remote) == expected
+
+
+def _build_copy(tmp_path, remote: str | None):
+    from tests.conftest import build_site, copy_project
+
+    project = copy_project(tmp_path / "project")
+    subprocess.run(["git", "init", "-q"], cwd=project, check=True)
+    if remote:
+        subprocess.run(["git", "remote", "add", "origin", remote], cwd=project, check=True)
+    site = tmp_path / "site"
+    result = build_site(site, root=project, extra_env={"SITE_REPOSITORY_URL": None})  # not set at all
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site, result.stdout + result.stderr
+
+
+def _all_html(site) -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+
+
+def test_without_a_configured_repository_the_links_come_from_the_git_remote(tmp_path):
+    site, _ = _build_copy(tmp_path, "git@github.com:acme/sme-data.git")
+    text = _all_html(site)
+    assert "OWNER" not in text
+    assert 'href="https://github.com/acme/sme-data/edit/main/data/glossary.yaml"' in text
+    assert 'href="https://github.com/acme/sme-data/edit/main/data/cases/adock-kobe.yaml"' in text
+    assert 'href="https://github.com/acme/sme-data/issues"' in text
+
+
+def test_without_repository_or_remote_the_links_are_left_out(tmp_path):
+    site, output = _build_copy(tmp_path, None)
+    text = _all_html(site)
+    assert "OWNER" not in text
+    assert "case-edit__link" not in text and "github.com" not in text
+    assert "このページのデータ：<code>data/glossary.yaml</code>" in (site / "glossary" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "「このデータを編集」のリンクを省きました" in output

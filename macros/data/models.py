@@ -364,20 +364,26 @@ class Case(Strict):
     bases: list[Base] = Field(default_factory=list, description="ネットワークを生んだ基盤（同友会・自治体・大学など）")
     founded: Dated | None = Field(default=None, description="設立の時期")
     legal_forms: list[LegalForm] = Field(default_factory=list, description="設立以降の法人格の変遷（古い順）")
-    members: list[MemberCount] = Field(default_factory=list, description="会員数（時点ごとに1件）")
-    member_companies: list[Member] = Field(default_factory=list, description="報告書が名前を挙げる会員企業・団体")
+    members: list[MemberCount] = Field(default_factory=list, title="会員数", description="会員数（時点ごとに1件）")
+    member_companies: list[Member] = Field(
+        default_factory=list, title="会員企業・団体", description="報告書が名前を挙げる会員企業・団体"
+    )
     support: list[Support] = Field(default_factory=list, description="公的な支援（補助金・事務局の引受けなど）")
     activities: list[Activity] = Field(default_factory=list, description="主な活動")
     joint_orders: JointOrders | None = Field(default=None, description="共同受注の仕組み")
     products: list[Product] = Field(default_factory=list, description="製品・共同受注案件・共同開発などのプロジェクト")
-    figures: list[Figure] = Field(default_factory=list, description="報告書に書かれた数値（単位・時点・出典つき）")
+    figures: list[Figure] = Field(
+        default_factory=list, title="数値", description="報告書に書かれた数値（単位・時点・出典つき）"
+    )
     timeline: list[Event] = Field(default_factory=list, description="沿革（出来事）")
     relations: list[Relation] = Field(default_factory=list, description="他の事例・コラムとの関係")
     people: list[Person] = Field(default_factory=list, description="報告書に登場する人物（報告書が記す公的な役割のみ）")
     narrative: list[NarrativeSection] = Field(default_factory=list, description="経緯と特徴（見出しつきの要約）")
     lessons: list[Lesson] = Field(default_factory=list, description="北九州への示唆")
     data_notes: list[DataNote] = Field(
-        default_factory=list, description="報告書の食い違い・あいまいさなどの注記（黙って直さずここに書く）"
+        default_factory=list,
+        title="データの注記",
+        description="報告書の食い違い・あいまいさなどの注記（黙って直さずここに書く）",
     )
     unstated: list[ShortText] = Field(default_factory=list, description="報告書が記していない項目")
     links: list[Link] = Field(default_factory=list, description="関連するウェブページ")
@@ -392,7 +398,9 @@ class Theme(Strict):
     summary: Text = Field(description="テーマの要約（編集部の言葉で）")
     origin: _literal(vocab.THEME_ORIGINS) = Field(description="報告書の示唆か、編集部が加えたテーマか")
     figures: list[Figure] = Field(
-        default_factory=list, description="報告書がこの示唆の節で引く数値（全国の統計など。単位・時点・出典つき）"
+        default_factory=list,
+        title="数値",
+        description="報告書がこの示唆の節で引く数値（全国の統計など。単位・時点・出典つき）",
     )
     source: Ref
 

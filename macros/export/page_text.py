@@ -39,6 +39,15 @@ class Line:
     text: str
 
 
+def is_not_content(tag: str, attributes: dict[str, str]) -> bool:
+    """An element whose text is not the page's content: skipped by the search index and the tables' CSV."""
+    return (
+        tag in _SKIPPED
+        or "data-search-exclude" in attributes
+        or "headerlink" in (attributes.get("class") or "").split()
+    )
+
+
 def _attributes(text: str) -> dict[str, str]:
     return {
         m.group(1).lower(): unescape(m.group(2) or m.group(3) or m.group(4) or "") for m in _ATTRIBUTE.finditer(text)
@@ -75,11 +84,7 @@ class _TextParser:
                 self.handle_starttag(tag.lower(), _attributes(attributes) if attributes.strip() else {})
 
     def handle_starttag(self, tag, attributes):
-        skipped = (
-            tag in _SKIPPED
-            or "data-search-exclude" in attributes
-            or "headerlink" in (attributes.get("class") or "").split()
-        )
+        skipped = is_not_content(tag, attributes)
         if tag in _BLOCKS:
             self._flush()
         if tag == "tr":

@@ -26,8 +26,9 @@ PDF_ENV = "ALL_CASES_PDF"  # a PDF printed by scripts/all_cases_pdf.py, publishe
 PDF_NAME = "all-cases.pdf"  # its name in the site's downloads/
 PDF_COMMAND = "python scripts/all_cases_pdf.py"
 
-_ID_ATTRS = re.compile(r'\b(id|for|aria-labelledby|aria-describedby|aria-controls|data-cite-url)="([^"]+)"')
+_ID_ATTRS = re.compile(r'\b(id|for|aria-labelledby|aria-describedby|aria-controls|data-cite-url|data-csv)="([^"]+)"')
 _SAME_PAGE = re.compile(r'href="#([^"]+)"')
+_TABLE_CSV = re.compile(r'href="([\w.-]+\.csv)"')  # a table's CSV, written beside the page
 _PAGE_TITLE = re.compile(r"<h1\b[^>]*>.*?</h1>", re.DOTALL)
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
 
@@ -52,6 +53,7 @@ class Entry:
 def scoped(html: str, prefix: str) -> str:
     """Ids and same-page links of one case's HTML, prefixed so they stay unique on the combined page."""
     html = _ID_ATTRS.sub(lambda m: f'{m.group(1)}="{prefix}--{m.group(2)}"' if m.group(2) else m.group(0), html)
+    html = _TABLE_CSV.sub(lambda m: f'href="{prefix}--{m.group(1)}"', html)
     return _SAME_PAGE.sub(lambda m: f'href="#{prefix}--{m.group(1)}"', html)
 
 

@@ -1,4 +1,4 @@
-"""The 「このデータを編集」 link and last-change date of a case page, and the data changelog.
+"""The 「このデータを編集」 links and last-change date of every page built from data, and the data changelog.
 
 Plain Python, no MkDocs: the repository address comes in as the `extra` mapping
 of mkdocs.yml (extra.repository, extra.branch) and the history as the list of
@@ -13,9 +13,10 @@ from pathlib import Path
 
 from ..data import vocab
 from ..data.load import ROOT, default_data_dir
+from ..export.data_diff import FileDiff
 from ..views.render import base_for, render
 from .git_history import Commit, data_history, japanese_date, last_changed
-from .pages import case_folder
+from .pages import THEME_KEY, case_folder
 
 CHANGELOG_LIMIT = 100
 
@@ -93,6 +94,104 @@ def case_edit(
     )
 
 
+# ------------------------------------------------------------ pages built by the macros and theme pages
+
+# The data each view of macros.py reads, as paths inside the data folder (a folder ends with /).
+CASE_FOLDERS = tuple(f"{folder}/" for folder in vocab.FOLDERS.values())
+MACRO_SOURCES = {
+    "case_index": CASE_FOLDERS,
+    "glossary": ("glossary.yaml",),
+    "chart": CASE_FOLDERS + ("metrics.yaml",),
+    "charts_of_kind": CASE_FOLDERS + ("metrics.yaml",),
+    "compare_table": CASE_FOLDERS + ("metrics.yaml", "regions.yaml"),
+    "joint_orders_table": CASE_FOLDERS,
+    "money_table": CASE_FOLDERS + ("metrics.yaml",),
+    "legal_forms_table": CASE_FOLDERS,
+    "case_map": CASE_FOLDERS,
+    "source_about": ("sources.yaml",),
+    "themes_overview": ("themes.yaml",) + CASE_FOLDERS,
+    "policy_levers": ("themes.yaml",) + CASE_FOLDERS,
+    "lessons_brief": ("themes.yaml",) + CASE_FOLDERS,
+    "all_cases": CASE_FOLDERS,
+    "downloads_page": ("",),  # every file: the whole data folder
+}
+THEME_PAGE_SOURCES = ("themes.yaml",) + CASE_FOLDERS  # a theme and the cases' lessons under it
+SOURCES_KEY = "data_sources"  # page.meta: the sources of the macros the page called
+
+
+def record_sources(meta: dict, macro: str) -> None:
+    """Note on a page the data a macro it calls is built from."""
+    found = meta.setdefault(SOURCES_KEY, [])
+    found += [source for source in MACRO_SOURCES.get(macro, ()) if source not in found]
+
+
+def page_sources(meta: dict) -> list[str]:
+    """The data a page is built from: a theme page's, or that of the macros it called (none for a case page)."""
+    if THEME_KEY in meta:
+        return list(THEME_PAGE_SOURCES)
+    return list(meta.get(SOURCES_KEY, ()))
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    path: str  # inside the repository: data/glossary.yaml, data/cases
+    folder: bool
+    edit_url: str | None
+    view_url: str | None
+
+
+def page_edit(
+    sources: list[str], page_url: str, extra, commits: list[Commit], data_dir: Path | None = None, root: Path = ROOT
+) -> str:
+    """Links to the data files and folders a page is built from (edit a file, view a folder), and their last change."""
+    data_dir = data_dir or default_data_dir()
+    try:
+        top = data_dir.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return ""  # data outside the repository: no links, no history
+    repo = repository_urls(extra)
+    dates = last_changed(commits)
+    links, changed = [], []
+    for source in sources:
+        if not (data_dir / source).exists():
+            continue
+        path = f"{top}/{source}".rstrip("/")
+        folder = not source or source.endswith("/")
+        changed += [date for p, date in dates.items() if p == path or p.startswith(path + "/")]
+        edit_url = view_url = None
+        if repo:
+            repository, branch = repo
+            view_url = f"{repository}/{'tree' if folder else 'blob'}/{branch}/{path}"
+            edit_url = None if folder else f"{repository}/edit/{branch}/{path}"
+        links.append(SourceLink(path, folder, edit_url, view_url))
+    if not links:
+        return ""
+    last = max(changed) if changed else None
+    return render(
+        "page-edit.html",
+        links=links,
+        changed=last,
+        changed_label=japanese_date(last) if last else "",
+        base=base_for(page_url),
+    )
+
+
+def contributing_links(extra) -> str:
+    """Where to read how to change the data and where to report a problem, when the repository is known."""
+    repo = repository_urls(extra)
+    if repo is None:
+        return render("contributing-links.html", contributing_url=None, issues_url=None)
+    repository, branch = repo
+    return render(
+        "contributing-links.html",
+        contributing_url=f"{repository}/blob/{branch}/CONTRIBUTING.md",
+        issues_url=f"{repository}/issues",
+    )
+
+
+# ------------------------------------------------------------ the data changelog
+
+
 @dataclass(frozen=True)
 class ChangedFile:
     path: str
@@ -101,11 +200,21 @@ class ChangedFile:
 
 
 @dataclass(frozen=True)
+class DiffFile:
+    """One file's changes in a commit (export/data_diff.py), with the page that shows the file."""
+
+    diff: FileDiff
+    page: str | None
+
+
+@dataclass(frozen=True)
 class ChangelogEntry:
     commit: Commit
     date_label: str
     url: str | None
     files: list[ChangedFile]
+    compared: bool = False  # whether the commit's data was compared with its parent's
+    changes: list[DiffFile] | None = None  # None when one side did not validate under today's rules
 
 
 def _changed_file(path: str, dataset) -> ChangedFile:
@@ -122,22 +231,33 @@ def _changed_file(path: str, dataset) -> ChangedFile:
     return ChangedFile(path, label, page)
 
 
-def changelog_entries(dataset, extra, commits: list[Commit], limit: int = CHANGELOG_LIMIT) -> list[ChangelogEntry]:
+def changelog_entries(
+    dataset, extra, commits: list[Commit], limit: int = CHANGELOG_LIMIT, diffs: dict | None = None
+) -> list[ChangelogEntry]:
+    """The newest `limit` commits; with diffs ({sha: [FileDiff] or None}), what each compared commit changed."""
     repo = repository_urls(extra)
+    diffs = diffs or {}
     entries = []
     for commit in commits[:limit]:
         url = f"{repo[0]}/commit/{commit.sha}" if repo else None
         files = [_changed_file(path, dataset) for path in commit.files]
-        entries.append(ChangelogEntry(commit, japanese_date(commit.date), url, files))
+        changes = diffs.get(commit.sha)
+        if changes is not None:
+            changes = [DiffFile(diff, _changed_file(diff.path, dataset).page) for diff in changes]
+        entries.append(ChangelogEntry(commit, japanese_date(commit.date), url, files, commit.sha in diffs, changes))
     return entries
 
 
-def data_changelog(dataset, page_url: str, extra, commits: list[Commit], limit: int = CHANGELOG_LIMIT) -> str:
-    """Every commit that changed data/ (newest first, at most `limit`), with links to the pages it changed."""
+def data_changelog(
+    dataset, page_url: str, extra, commits: list[Commit], limit: int = CHANGELOG_LIMIT, diffs: dict | None = None
+) -> str:
+    """Every commit that changed data/ (newest first, at most `limit`), with links to the pages it changed
+    and, for the commits in diffs, what it changed (old → new)."""
     return render(
         "data-changelog.html",
-        entries=changelog_entries(dataset, extra, commits, limit),
+        entries=changelog_entries(dataset, extra, commits, limit, diffs),
         total=len(commits),
         limit=limit,
+        compared=len(diffs or {}),
         base=base_for(page_url),
     )

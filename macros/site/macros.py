@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..data.load import default_data_dir
 from ..export.downloads import downloads_page, size_text
 from ..views import parts
-from . import edit_links
+from . import changelog_diff, edit_links
 from .build import load_for_build
 from .compendium import all_cases, all_cases_pdf
 from .stash import stash
@@ -38,10 +39,15 @@ def _views(env) -> dict[str, Callable[..., str]]:
         "all_cases": lambda dataset, url: all_cases(dataset, url, site_url),
         "all_cases_pdf": lambda dataset, url: all_cases_pdf(url, size_text),
         "downloads_page": lambda dataset, url: downloads_page(dataset, url, site_url),
+        "contributing_links": lambda dataset, url: edit_links.contributing_links(extra),
         "data_changelog": lambda dataset, url: edit_links.data_changelog(
-            dataset, url, extra, edit_links.data_commits()
+            dataset, url, extra, edit_links.data_commits(), diffs=_changelog_diffs()
         ),
     }
+
+
+def _changelog_diffs() -> dict:
+    return changelog_diff.commit_diffs(edit_links.data_commits(), default_data_dir())
 
 
 def define(env) -> None:
@@ -49,13 +55,16 @@ def define(env) -> None:
     edit_links.forget_commits()  # a new build reads the history again, once
     env.variables["stats"] = parts.home_stats(dataset)
     for name, view in _views(env).items():
-        env.macro(_macro(env, dataset, view), name)
+        env.macro(_macro(env, dataset, view, name), name)
 
 
-def _macro(env, dataset, view: Callable[..., str]) -> Callable[..., str]:
+def _macro(env, dataset, view: Callable[..., str], name: str) -> Callable[..., str]:
     def macro(*args) -> str:
         page = env.page
         html = view(dataset, *args, page.url if page else "")
-        return stash(page.meta, html) if page else html
+        if not page:
+            return html
+        edit_links.record_sources(page.meta, name)  # the edit links at the foot of the page (hooks/edit_links.py)
+        return stash(page.meta, html)
 
     return macro

@@ -70,19 +70,58 @@ class CompareRow:
     support: str
     mechanism: str
     activities: list[str] = field(default_factory=list)
+    base_kinds: list[str] = field(default_factory=list)
+    supported: str = ""  # 記載あり / 記載なし: whether the report names public support for the case
 
 
-def compare_rows(dataset) -> list[CompareRow]:
+NO_BASE = "基盤なし"
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A filter over table rows: the row attribute it reads (data-<name>), its label and its values."""
+
+    name: str
+    label: str
+    values: list[str]
+
+
+def facets(rows: list[CompareRow]) -> list[Facet]:
+    """The filters of the case index and the comparison, with the values that occur in the rows."""
+    return [
+        Facet("section", "分類", list(dict.fromkeys(r.section for r in rows))),
+        Facet("region", "地域", sorted({r.region for r in rows})),
+        Facet("base", "基盤の種類", sorted({k for r in rows for k in r.base_kinds})),
+        Facet("legal_form", "法人格", sorted({r.legal_form for r in rows})),
+        Facet("activity", "活動", sorted({a for r in rows for a in r.activities})),
+        Facet("support", "公的支援", sorted({r.supported for r in rows})),
+    ]
+
+
+def facet_values(row: CompareRow) -> dict[str, list[str]]:
+    """The values a row has for each facet (several for bases and activities)."""
+    return {
+        "section": [row.section],
+        "region": [row.region],
+        "base": row.base_kinds,
+        "legal_form": [row.legal_form],
+        "activity": row.activities,
+        "support": [row.supported],
+    }
+
+
+def compare_rows(dataset, cases=None) -> list[CompareRow]:
+    """One row per case (the numbered cases unless cases are given, e.g. with the columns)."""
     rows = []
     fee_metrics = dataset.metric_ids_in("fee")
-    for case in dataset.numbered_cases():
+    for case in dataset.numbered_cases() if cases is None else cases:
         form = facts.current_legal_form(case)
         latest = facts.latest_members(case)
         fees = [f"{f.label} {figure_text(f)}" for f in case.figures if f.metric in fee_metrics]
         rows.append(
             CompareRow(
                 case=case,
-                section=vocab.SECTIONS[case.section],
+                section=vocab.SECTIONS[case.section] if case.section else vocab.KINDS[case.kind],
                 region=region_of(case, dataset),
                 bases="、".join(b.name for b in case.bases) or "なし",
                 founded=case.founded.date if case.founded else "",
@@ -96,6 +135,8 @@ def compare_rows(dataset) -> list[CompareRow]:
                 support=support_text(case),
                 mechanism=vocab.JOINT_ORDER_MECHANISMS[case.joint_orders.mechanism] if case.joint_orders else "",
                 activities=activity_tags(case),
+                base_kinds=list(dict.fromkeys(b.kind for b in case.bases)) or [NO_BASE],
+                supported="記載あり" if case.support else "記載なし",
             )
         )
     return rows

@@ -6,7 +6,7 @@ from ..data import vocab
 from . import citation, facts, lessons
 from .chart_svg import NARROW_WIDTH, picture
 from .charts import all_charts
-from .compare import compare_rows, legal_form_path, money_rows
+from .compare import compare_rows, facet_values, facets, legal_form_path, money_rows
 from .map_svg import map_context
 from .plots import for_plotly
 from .render import base_for, render
@@ -64,16 +64,7 @@ def case_part(dataset, case_id: str, part: str, page_url: str, site_url: str = "
 
 
 def case_index(dataset, page_url: str) -> str:
-    rows = [
-        {
-            "case": c,
-            "form": facts.current_legal_form(c),
-            "members": facts.latest_members(c),
-            "founded": c.founded.date if c.founded else None,
-        }
-        for c in dataset.cases
-    ]
-    return render("case-index.html", rows=rows, base=base_for(page_url))
+    return _filtered_table("case-index.html", compare_rows(dataset, dataset.cases), page_url)
 
 
 def theme_page(dataset, theme_id: str, page_url: str, site_url: str = "") -> str:
@@ -146,14 +137,17 @@ def charts_of_kind(dataset, kind: str, page_url: str, site_url: str = "") -> str
 
 
 def compare_table(dataset, page_url: str) -> str:
-    rows = compare_rows(dataset)
-    filters = [
-        ("section", "分類", list(dict.fromkeys(r.section for r in rows))),
-        ("legal_form", "法人格", sorted({r.legal_form for r in rows})),
-        ("activity", "活動", sorted({a for r in rows for a in r.activities})),
-        ("region", "地域", sorted({r.region for r in rows})),
-    ]
-    return render("compare-table.html", rows=rows, filters=filters, base=base_for(page_url))
+    return _filtered_table("compare-table.html", compare_rows(dataset), page_url)
+
+
+def _filtered_table(template: str, rows, page_url: str) -> str:
+    """A table of cases with the shared filters (table-filters.html); each row carries its facet values."""
+    return render(
+        template,
+        rows=[(r, facet_values(r)) for r in rows],
+        facets=facets(rows),
+        base=base_for(page_url),
+    )
 
 
 def joint_orders_table(dataset, page_url: str) -> str:

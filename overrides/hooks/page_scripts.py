@@ -11,11 +11,11 @@ from macros.views.render import base_for, render
 
 
 def on_post_page(output, page, config):
-    charts, compare = "data-chart=" in output, "data-compare" in output
+    charts, tables = "data-chart=" in output, "data-csv=" in output
     side_by_side = "data-side-by-side" in output
-    if not (charts or compare or side_by_side):
+    if not (charts or tables or side_by_side):
         return output
     scripts = render(
-        "page-scripts.html", base=base_for(page.url), charts=charts, compare=compare, side_by_side=side_by_side
+        "page-scripts.html", base=base_for(page.url), charts=charts, tables=tables, side_by_side=side_by_side
     )
     return output.replace("</body>", scripts + "\n</body>", 1)

@@ -280,7 +280,7 @@ PRINT_OVERFLOW_JS = """() => {
 SCREEN_ONLY_JS = """() => {
     const shown = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
     const found = [];
-    for (const selector of ['.md-path', '.case-edit', '.screen-only', '.compare-filters', '.chart-interactive',
+    for (const selector of ['.md-path', '.case-edit', '.screen-only', '.table-filters', '.chart-interactive',
                             '.chart-download', '.headerlink', '.md-content button', '.md-content select'])
         for (const el of document.querySelectorAll(selector))
             if (shown(el)) found.push(`${selector}: ${el.textContent.trim().slice(0, 40)}`);

@@ -86,10 +86,10 @@ def test_download_gives_exactly_the_rows_in_view(browser_page, site_url, dataset
     page, log = browser_page
     open_page(page, log, site_url + "compare/?section=基盤ありのグループ")
     with page.expect_download() as info:
-        page.click("[data-download]")
+        page.click("[data-download-view]")
     raw = open(info.value.path(), "rb").read()
     assert raw.startswith(b"\xef\xbb\xbf")
     table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     expected = [r.case.name.short for r in compare_rows(dataset) if r.section == "基盤ありのグループ"]
     assert [row[1] for row in table[1:]] == expected
-    assert table[0][0] == "事例番号" and len(table[0]) == 12
+    assert table[0][0] == "No." and len(table[0]) == 12

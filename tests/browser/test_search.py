@@ -209,6 +209,8 @@ def test_keyboard_moves_through_results_opens_one_and_escape_closes(browser_page
     page.keyboard.press("/")
     expect(page.locator(BOX)).to_be_focused()
     page.keyboard.type("ギアテック", delay=20)
+    # The answer to the whole word, not to 「ギアテ」 typed on the way (a busy machine lags behind).
+    expect(page.locator("[data-site-search]")).to_have_attribute("data-searched", "ギアテック")
     expect(page.locator(RESULT_LINKS).first).to_be_visible()
     page.keyboard.press("ArrowDown")
     first = page.locator(".md-search-result__list a").first

@@ -17,8 +17,9 @@ CODES = {
 
 
 def _visible_text(html: str) -> str:
-    """The page's text without scripts and without <code> (the data dictionary shows codes there, with labels)."""
-    for element in ("script", "code", "style"):
+    """The page's text without scripts, without <code> (the data dictionary shows codes there, with labels)
+    and without <del> (the changelog quotes the data as it was, codes and all)."""
+    for element in ("script", "code", "style", "del"):
         html = re.sub(rf"<{element}\b.*?</{element}>", " ", html, flags=re.S)
     return re.sub(r"<[^>]+>", " ", html)
 

@@ -345,6 +345,8 @@
       for (const attempt of words.length > 1 ? [[normalise(query)], words] : [[normalise(query)]]) {
         const found = await rank(query, attempt);
         if (run !== serial) return;
+        // A reader who moved into the older list with ↓ goes back to the box, not to the page's top.
+        if (list.contains(document.activeElement)) input.focus();
         list.replaceChildren();
         current = { found, next: 0, shown: 0 };
         await showMore();

@@ -1,0 +1,134 @@
+/* Tables of data: every table in a CSV box (the table_box macro) sorts from its headers
+   (Tablesort: click or Enter, aria-sort) and keeps its order in the address
+   (?sort-<table>=<column>-<asc|desc>); a table of cases with filters (table-filters.html)
+   shows each option's count, keeps the filters in the address and downloads exactly the
+   rows in view as CSV (UTF-8 with BOM for Excel) — the same text as the build's CSV. */
+(function () {
+  "use strict";
+  var FORMULA = /^[=+\-@\t\r]/;
+  // Not content: the same rule as macros/export/page_text.is_not_content (search index, table CSVs).
+  var NOT_CONTENT = "script, style, svg, template, button, noscript, h1, [data-search-exclude], .headerlink";
+
+  function cellText(cell) {
+    var copy = cell.cloneNode(true);
+    copy.querySelectorAll(NOT_CONTENT).forEach(function (e) { e.remove(); });
+    copy.querySelectorAll("br").forEach(function (e) { e.replaceWith(" "); });
+    return copy.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  function csvField(text) {
+    if (FORMULA.test(text)) text = "'" + text;
+    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  function download(table, name) {
+    var lines = [Array.prototype.map.call(table.tHead.rows[0].cells, function (c) { return csvField(cellText(c)); }).join(",")];
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+      if (!row.hidden) lines.push(Array.prototype.map.call(row.cells, function (c) { return csvField(cellText(c)); }).join(","));
+    });
+    var blob = new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" });
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 0);
+  }
+
+  function setParam(name, value) {
+    var params = new URLSearchParams(window.location.search);
+    if (value) params.set(name, value); else params.delete(name);
+    var query = params.toString();
+    window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+  }
+
+  function sortable(box) {
+    var table = box.querySelector("table.data-table");
+    if (!window.Tablesort || !table || !table.tHead || !table.tBodies.length) return;
+    var key = "sort-" + box.getAttribute("data-csv").replace(/\.csv$/, "");
+    var headers = table.tHead.rows[table.tHead.rows.length - 1].cells;
+    // Ties keep the page's own order, whatever was sorted before: an order read from the address
+    // after a reload is then the order the reader saw.
+    var original = Array.prototype.slice.call(table.tBodies[0].rows);
+    table.addEventListener("beforeSort", function () {
+      original.forEach(function (row) { table.tBodies[0].appendChild(row); });
+    });
+    var sorter = new window.Tablesort(table);
+    var wanted = /^(\d+)-(asc|desc)$/.exec(new URLSearchParams(window.location.search).get(key) || "");
+    var header = wanted && headers[Number(wanted[1]) - 1];
+    if (header && header.getAttribute("data-sort-method") !== "none") {
+      Array.prototype.forEach.call(headers, function (h) { h.removeAttribute("aria-sort"); });
+      // Tablesort turns the order round from the header's current one.
+      if (wanted[2] === "desc") header.setAttribute("aria-sort", "ascending");
+      sorter.current = header;
+      sorter.sortTable(header);
+    }
+    table.addEventListener("afterSort", function () {
+      var current = table.tHead.querySelector("th[aria-sort]");
+      if (!current) return;
+      var direction = current.getAttribute("aria-sort") === "descending" ? "desc" : "asc";
+      setParam(key, current.cellIndex + 1 + "-" + direction);
+    });
+  }
+
+  function filtered(root) {
+    var box = root.querySelector(".data-table-wrap[data-csv]");
+    var table = box.querySelector("table");
+    var selects = Array.prototype.slice.call(root.querySelectorAll("select[data-filter]"));
+    var status = root.querySelector("[data-status]");
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+
+    function values(row, select) {
+      return (row.getAttribute("data-" + select.getAttribute("data-filter")) || "").split("|");
+    }
+    function matches(row, except) {
+      return selects.every(function (select) {
+        return select === except || !select.value || values(row, select).indexOf(select.value) !== -1;
+      });
+    }
+
+    function apply() {
+      var shown = 0;
+      rows.forEach(function (row) {
+        row.hidden = !matches(row, null);
+        if (!row.hidden) shown += 1;
+      });
+      // Each option says how many rows it would leave, given the other filters.
+      selects.forEach(function (select) {
+        Array.prototype.forEach.call(select.options, function (option) {
+          if (!option.value) return;
+          var count = rows.filter(function (row) {
+            return matches(row, select) && values(row, select).indexOf(option.value) !== -1;
+          }).length;
+          option.textContent = option.value + "（" + count + "）";
+        });
+        setParam(select.name, select.value);
+      });
+      status.textContent = rows.length + "件中 " + shown + "件を表示";
+    }
+
+    var initial = new URLSearchParams(window.location.search);
+    selects.forEach(function (select) {
+      var wanted = initial.get(select.name);
+      if (wanted && Array.prototype.some.call(select.options, function (o) { return o.value === wanted; })) {
+        select.value = wanted;
+      }
+      select.addEventListener("change", apply);
+    });
+    root.querySelector("[data-reset]").addEventListener("click", function () {
+      selects.forEach(function (select) { select.value = ""; });
+      apply();
+    });
+    root.querySelector("[data-download-view]").addEventListener("click", function () {
+      download(table, box.getAttribute("data-csv").replace(/\.csv$/, "-view.csv"));
+    });
+    apply();
+  }
+
+  function start() {
+    document.querySelectorAll(".data-table-wrap[data-csv]").forEach(sortable);
+    document.querySelectorAll("[data-filtered]").forEach(filtered);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,98 @@
+"""The data folder as it was at a git commit, loaded and validated like the work tree's.
+
+`git archive` writes the folder of that commit into a temporary folder, and the
+ordinary loader reads it there: the old side of a comparison is checked by the
+same rules as the new one, and nothing in the work tree or the index changes.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import tarfile
+import tempfile
+from pathlib import Path
+
+from .dataset import Dataset
+from .load import load_dataset
+
+GIT_TIMEOUT = 60  # seconds; a local repository answers in milliseconds
+
+
+class SnapshotError(Exception):
+    """The data of a git reference cannot be read (no git, unknown reference, no data folder)."""
+
+
+def _git(root: Path, *args: str, binary: bool = False) -> subprocess.CompletedProcess:
+    try:
+        return subprocess.run(
+            ["git", "-c", "core.quotepath=off", *args],
+            cwd=root,
+            capture_output=True,
+            check=False,
+            timeout=GIT_TIMEOUT,
+            **({} if binary else {"text": True, "encoding": "utf-8", "errors": "replace"}),
+        )
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise SnapshotError(f"git を実行できません（{exc}）。git が入っているか確かめてください") from exc
+
+
+def repository_paths(data_dir: Path) -> tuple[Path, str]:
+    """(the top of the git repository holding data_dir, data_dir's path inside it)."""
+    data_dir = data_dir.resolve()
+    probe = data_dir if data_dir.is_dir() else data_dir.parent
+    result = _git(probe, "rev-parse", "--show-toplevel")
+    if result.returncode != 0:
+        raise SnapshotError(f"{data_dir} は git のリポジトリの中にありません")
+    top = Path(result.stdout.strip()).resolve()
+    try:
+        return top, data_dir.relative_to(top).as_posix()
+    except ValueError as exc:
+        raise SnapshotError(f"{data_dir} は git のリポジトリ {top} の外にあります") from exc
+
+
+def resolve_commit(root: Path, ref: str) -> str:
+    """The full commit id a reference names; SnapshotError when it names none."""
+    if ref.startswith("-"):  # never read as an option of git
+        raise SnapshotError(f"git の参照 '{ref}' は使えません（- で始まる名前は参照ではありません）")
+    result = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
+    if result.returncode != 0:
+        raise SnapshotError(
+            f"git の参照 '{ref}' が見つかりません。ブランチ名・タグ・コミット（例: main, origin/main, HEAD~1）を確かめてください"
+        )
+    return result.stdout.strip()
+
+
+def data_tree(root: Path, commit: str, folder: str) -> str | None:
+    """The id of the data folder's tree at a commit (equal ids, equal data), or None if it had none."""
+    result = _git(root, "rev-parse", "--verify", "--quiet", f"{commit}:{folder}")
+    return result.stdout.strip() if result.returncode == 0 else None
+
+
+def extract(root: Path, treeish: str, target: Path) -> None:
+    """Write the files of a tree (the data folder of a commit) into target."""
+    result = _git(root, "archive", "--format=tar", treeish, binary=True)
+    if result.returncode != 0:
+        raise SnapshotError(f"git archive {treeish} に失敗しました: {result.stderr.decode('utf-8', 'replace').strip()}")
+    with tarfile.open(fileobj=io.BytesIO(result.stdout)) as archive:
+        archive.extractall(target, filter="data")  # no absolute paths, no links out of target
+
+
+def load_tree(root: Path, tree: str, name: str = "data") -> Dataset:
+    """Load and validate the data of one tree id (raises DataInvalid like load_dataset)."""
+    with tempfile.TemporaryDirectory(prefix="sme-data-") as temporary:
+        # Named like the real folder, so that messages read data/cases/x.yaml:12 as usual.
+        target = Path(temporary) / name
+        target.mkdir()
+        extract(root, tree, target)
+        return load_dataset(target)
+
+
+def load_at_ref(ref: str, data_dir: Path) -> tuple[str, Dataset]:
+    """(the commit, its data set) for the data folder of data_dir as it was at ref."""
+    root, folder = repository_paths(data_dir)
+    commit = resolve_commit(root, ref)
+    tree = data_tree(root, commit, folder)
+    if tree is None:
+        raise SnapshotError(f"'{ref}'（{commit[:7]}）には {folder}/ がありません")
+    return commit, load_tree(root, tree, Path(folder).name)

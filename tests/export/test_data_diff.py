@@ -1,0 +1,131 @@
+"""`python -m macros diff <ref>`: what changed in the data, on a throwaway git repository with known changes."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+from macros import cli
+from macros.export import data_diff
+from tests.conftest import FIXTURES
+from tests.data_repo import change_everything, edit, git
+
+
+def _rows(markdown: str) -> list[list[str]]:
+    rows = []
+    for line in markdown.splitlines():
+        if line.startswith("| ") and not line.startswith(("| 変更 | 項目", "| ---")):
+            rows.append([cell.strip() for cell in re.split(r"(?<!\\)\|", line)[1:-1]])
+    return rows
+
+
+def test_diff_lists_exactly_the_changes_with_old_and_new(data_repo, capsys):
+    change_everything(data_repo / "data")
+    assert cli.main(["diff", "main", "--data", str(data_repo / "data")]) == 0
+    out = capsys.readouterr().out
+    headings = re.findall(r"^## (.*)$", out, re.M)
+    assert headings == [
+        "事例1：アドック神戸（`data/cases/adock-kobe.yaml`）",
+        "【追加】事例17：新しい事例（`data/cases/new-case.yaml`）",
+    ]
+    rows = _rows(out.split("\n## ")[1])  # in the order of the schema's fields
+    assert rows == [
+        ["追加", "会員企業・団体「㈱試験金型」", "—", "㈱試験金型（出典 事例1（2））"],
+        [
+            "変更",
+            "数値「会費（月額）」（fee-monthly）",
+            "2,000円／月（時点 調査時点（2003〜04年）、出典 事例1（2））",
+            "3,000円／年（時点 調査時点（2003〜04年）、出典 事例1（2））",
+        ],
+        ["削除", "データの注記「編集上の注記」（fee-basis）", "会費の月額は報告書の記述のとおりに記した。", "—"],
+    ]
+    added = _rows(out.split("\n## ")[2])
+    assert added[0][:2] == ["追加", "事例17：新しい事例"]
+    # the new case's member counts and figures are listed to check against the report
+    assert [
+        "追加",
+        "会員数「会員企業」（members-now）",
+        "—",
+        "38社（時点 調査時点（2003〜04年）、出典 事例1（2））",
+    ] in added
+    assert all(row[0] == "追加" and row[2] == "—" for row in added)
+    assert "2 ファイル" in out
+
+
+def test_no_change_says_so(data_repo, capsys):
+    assert cli.main(["diff", "HEAD", "--data", str(data_repo / "data")]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("データの変更はありません")
+    assert "|" not in out
+
+
+def test_unknown_ref_is_a_japanese_error_without_traceback(data_repo, capsys):
+    assert cli.main(["diff", "no-such-branch", "--data", str(data_repo / "data")]) == 2
+    captured = capsys.readouterr()
+    assert "git の参照 'no-such-branch' が見つかりません" in captured.err
+    assert "Traceback" not in captured.err and captured.out == ""
+
+
+def test_option_like_ref_is_refused(data_repo, capsys):
+    assert cli.main(["diff", "--data", str(data_repo / "data"), "--", "--output=x"]) == 2
+    assert "使えません" in capsys.readouterr().err
+    assert not (data_repo / "x").exists()
+
+
+def test_invalid_data_on_either_side_names_the_side_and_the_line(data_repo, capsys):
+    case = data_repo / "data" / "cases" / "adock-kobe.yaml"
+    edit(case, "    value: 2000\n", "    value: 二千\n")
+    assert cli.main(["diff", "HEAD", "--data", str(data_repo / "data")]) == 1
+    err = capsys.readouterr().err
+    assert "作業ツリーのデータに 1 件の問題" in err and "data/cases/adock-kobe.yaml:" in err
+    git(data_repo, "commit", "-qam", "broken")
+    edit(case, "    value: 二千\n", "    value: 2000\n")
+    assert cli.main(["diff", "HEAD", "--data", str(data_repo / "data")]) == 1
+    err = capsys.readouterr().err
+    assert "変更前（HEAD）のデータに 1 件の問題" in err and "data/cases/adock-kobe.yaml:" in err
+    assert "Traceback" not in err
+
+
+def test_outside_a_repository_is_a_japanese_error(tmp_path, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "minimal", data)
+    assert cli.main(["diff", "HEAD", "--data", str(data)]) == 2
+    assert "git のリポジトリの中にありません" in capsys.readouterr().err
+
+
+def test_markdown_escapes_text_from_the_data():
+    change = data_diff.Change(data_diff.CHANGED, "項目", "a|b <script>", "*x* [y](z)")
+    files = [data_diff.FileDiff("data/cases/x.yaml", "事例1：x", data_diff.CHANGED, [change])]
+    out = data_diff.markdown(files, "main", "作業ツリー")
+    assert r"a\|b &lt;script&gt;" in out and r"\*x\* \[y\](z)" in out
+    assert "<script>" not in out
+
+
+def test_long_texts_show_the_part_that_changed():
+    old = "あ" * 100 + "1999年に設立した。" + "い" * 100
+    new = "あ" * 100 + "2000年に設立した。" + "い" * 100
+    before, after = data_diff._trimmed(old, new)
+    assert "1999年" in before and "2000年" in after
+    assert len(before) < 60 and before.startswith("…") and before.endswith("…")
+
+
+def test_field_labels_come_from_the_schema():
+    from macros.data.models import Case, Figure
+
+    assert data_diff.field_label(Case, "figures") == "数値"  # the Field's title
+    assert data_diff.field_label(Figure, "unit") == "単位"  # its description
+    assert data_diff.field_label(Figure, "value") == "数値"  # description up to the bracket
+
+
+def test_workflow_writes_the_diff_to_the_job_summary_of_pull_requests():
+    import yaml
+
+    from tests.conftest import ROOT
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
+    steps = [s for s in workflow["jobs"]["build"]["steps"] if "macros diff" in s.get("run", "")]
+    assert len(steps) == 1
+    step = steps[0]
+    assert step["if"] == "github.event_name == 'pull_request'"
+    assert '>> "$GITHUB_STEP_SUMMARY"' in step["run"] and "$BASE_REF" in step["run"]
+    assert "${{" not in step["run"]  # the branch name reaches the shell as a variable, never as script text

@@ -1,0 +1,63 @@
+"""The data changelog shows what each recent commit changed (old → new), as `python -m macros diff` does."""
+
+from __future__ import annotations
+
+from macros.data.load import load_dataset
+from macros.site import changelog_diff, edit_links, git_history
+from tests.data_repo import change_everything, edit, git
+
+
+def _commit_all(repo, message: str) -> None:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", message)
+
+
+def test_changelog_shows_the_changes_of_each_commit(data_repo):
+    change_everything(data_repo / "data")
+    _commit_all(data_repo, "<b>change</b>")
+    commits = git_history.data_history(data_repo, data_repo / "data")
+    assert len(commits) == 2
+    diffs = changelog_diff.commit_diffs(commits, data_repo / "data")
+    assert set(diffs) == {c.sha for c in commits}
+    out = edit_links.data_changelog(load_dataset(data_repo / "data"), "changelog/", {}, commits, diffs=diffs)
+    assert (
+        "変更：数値「会費（月額）」（fee-monthly）："
+        "<del>2,000円／月（時点 調査時点（2003〜04年）、出典 事例1（2））</del> → "
+        "<ins>3,000円／年（時点 調査時点（2003〜04年）、出典 事例1（2））</ins>"
+    ) in out
+    assert "追加：会員企業・団体「㈱試験金型」：<ins>㈱試験金型（出典 事例1（2））</ins>" in out
+    assert (
+        "削除：データの注記「編集上の注記」（fee-basis）：<del>会費の月額は報告書の記述のとおりに記した。</del>" in out
+    )
+    assert '<a href="../cases/new-case/">事例17：新しい事例</a>（追加）' in out
+    assert "&lt;b&gt;change&lt;/b&gt;" in out and "<b>" not in out
+    assert "新しい 2 件には" in out
+
+
+def test_only_the_newest_commits_are_compared_and_the_page_says_so(data_repo):
+    change_everything(data_repo / "data")
+    _commit_all(data_repo, "change")
+    commits = git_history.data_history(data_repo, data_repo / "data")
+    diffs = changelog_diff.commit_diffs(commits, data_repo / "data", limit=1)
+    assert list(diffs) == [commits[0].sha]
+    out = edit_links.data_changelog(load_dataset(data_repo / "data"), "changelog/", {}, commits, diffs=diffs)
+    assert "新しい 1 件には" in out and "それより前のコミットは、変わったファイルだけを示します" in out
+
+
+def test_a_version_the_rules_refuse_is_listed_without_its_changes(data_repo):
+    case = data_repo / "data" / "cases" / "adock-kobe.yaml"
+    edit(case, "    value: 2000\n", "    value: 二千\n")
+    _commit_all(data_repo, "broken")
+    edit(case, "    value: 二千\n", "    value: 2500\n")
+    _commit_all(data_repo, "fixed")
+    commits = git_history.data_history(data_repo, data_repo / "data")
+    diffs = changelog_diff.commit_diffs(commits, data_repo / "data")
+    assert [diffs[c.sha] is None for c in commits] == [True, True, False]
+    out = edit_links.data_changelog(load_dataset(data_repo / "data"), "changelog/", {}, commits, diffs=diffs)
+    assert out.count("今の検証の規則では読めないため") == 2
+
+
+def test_without_git_there_are_no_changes_and_no_failure(tmp_path):
+    assert changelog_diff.commit_diffs([], tmp_path) == {}
+    commit = git_history.Commit("a" * 40, "2026-11-23", "x", ("data/cases/a.yaml",))
+    assert changelog_diff.commit_diffs([commit], tmp_path / "data") == {}
