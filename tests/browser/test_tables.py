@@ -127,3 +127,25 @@ def test_every_table_of_data_links_a_csv_with_its_header_and_rows(browser_page, 
             assert len(table) - 1 == box.locator("table > tbody > tr").count(), (path, name)
             checked += 1
     assert checked > 60, checked
+
+
+def test_cases_ticked_in_the_index_open_side_by_side_in_the_order_ticked(browser_page, site_url):
+    page, log = browser_page
+    open_page(page, log, site_url + "cases/?region=近畿")
+    link = page.locator("[data-choose-link]")
+    boxes = page.locator(f"{INDEX_ROWS}:visible input.choose-case")
+    boxes.nth(2).check()
+    expect(link).to_have_attribute("href", "../compare/side-by-side/")  # one is not a comparison
+    boxes.nth(0).check()
+    boxes.nth(4).check()
+    boxes.nth(3).check()
+    expect(boxes.nth(5)).to_be_disabled()  # four at most
+    boxes.nth(3).uncheck()
+    expect(boxes.nth(5)).to_be_enabled()
+    ids = [boxes.nth(i).get_attribute("value") for i in (2, 0, 4)]
+    expect(link).to_have_attribute("href", "../compare/side-by-side/?cases=" + ",".join(ids))
+    expect(page.locator("[data-choose-status]")).to_have_text("3件を選んでいます（2〜4件）")
+    link.click()
+    page.wait_for_url("**/compare/side-by-side/**")
+    shown = page.locator(".sbs-table thead th[data-chosen]").evaluate_all("cells => cells.map(c => c.dataset.case)")
+    assert shown == ids

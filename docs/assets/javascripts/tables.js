@@ -125,9 +125,42 @@
     apply();
   }
 
+  // The case index: tick 2–4 cases, then open them side by side (compare/side-by-side/?cases=a,b).
+  var MAX_CHOSEN = 4;
+  function chooser(root) {
+    var bar = root.querySelector("[data-choose]");
+    if (!bar) return;
+    var link = bar.querySelector("[data-choose-link]");
+    var status = bar.querySelector("[data-choose-status]");
+    var target = link.getAttribute("href");
+    var boxes = Array.prototype.slice.call(root.querySelectorAll("input.choose-case"));
+    var chosen = [];  // in the order ticked: the columns' order
+    function update() {
+      boxes.forEach(function (box) { box.disabled = !box.checked && chosen.length >= MAX_CHOSEN; });
+      var ready = chosen.length >= 2;
+      link.setAttribute("href", ready ? target + "?cases=" + chosen.join(",") : target);
+      link.classList.toggle("md-button--primary", ready);
+      status.textContent = chosen.length
+        ? chosen.length + "件を選んでいます（2〜" + MAX_CHOSEN + "件）"
+        : "名称の横のチェックで2〜" + MAX_CHOSEN + "件を選んでください";
+    }
+    boxes.forEach(function (box) {
+      box.hidden = false;
+      box.checked = false;
+      box.addEventListener("change", function () {
+        chosen = chosen.filter(function (id) { return id !== box.value; });
+        if (box.checked) chosen.push(box.value);
+        update();
+      });
+    });
+    bar.hidden = false;
+    update();
+  }
+
   function start() {
     document.querySelectorAll(".data-table-wrap[data-csv]").forEach(sortable);
     document.querySelectorAll("[data-filtered]").forEach(filtered);
+    document.querySelectorAll("[data-filtered]").forEach(chooser);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
