@@ -56,6 +56,15 @@ def repository_urls(extra) -> tuple[str, str] | None:
     return repository, str(extra.get("branch") or "main")
 
 
+def _repository_urls(repo, path: str, folder: bool = False) -> tuple[str | None, str | None]:
+    """The edit and view addresses of a data file (a folder has no edit address); none without a repository."""
+    if not repo:
+        return None, None
+    repository, branch = repo
+    view_url = f"{repository}/{'tree' if folder else 'blob'}/{branch}/{path}"
+    return (None if folder else f"{repository}/edit/{branch}/{path}"), view_url
+
+
 def case_file(case, data_dir: Path | None = None, root: Path = ROOT) -> str | None:
     """The path of a case's YAML file inside the repository, or None if it lies outside."""
     folder = (data_dir or default_data_dir()) / case_folder(case)
@@ -79,19 +88,8 @@ def case_edit(
     changed = last_changed(commits).get(path) if path else None
     if not (path and repo) and not changed:
         return ""
-    urls = {}
-    if path and repo:
-        repository, branch = repo
-        urls = {"edit_url": f"{repository}/edit/{branch}/{path}", "view_url": f"{repository}/blob/{branch}/{path}"}
-    return render(
-        "case-edit.html",
-        path=path,
-        changed=changed,
-        changed_label=japanese_date(changed) if changed else "",
-        base=base_for(page_url),
-        edit_url=urls.get("edit_url"),
-        view_url=urls.get("view_url"),
-    )
+    edit_url, view_url = _repository_urls(repo, path) if path else (None, None)
+    return _edit_block("case-edit.html", changed, page_url, path=path, edit_url=edit_url, view_url=view_url)
 
 
 # ------------------------------------------------------------ pages built by the macros and theme pages
@@ -158,21 +156,20 @@ def page_edit(
         path = f"{top}/{source}".rstrip("/")
         folder = not source or source.endswith("/")
         changed += [date for p, date in dates.items() if p == path or p.startswith(path + "/")]
-        edit_url = view_url = None
-        if repo:
-            repository, branch = repo
-            view_url = f"{repository}/{'tree' if folder else 'blob'}/{branch}/{path}"
-            edit_url = None if folder else f"{repository}/edit/{branch}/{path}"
-        links.append(SourceLink(path, folder, edit_url, view_url))
+        links.append(SourceLink(path, folder, *_repository_urls(repo, path, folder)))
     if not links:
         return ""
-    last = max(changed) if changed else None
+    return _edit_block("page-edit.html", max(changed) if changed else None, page_url, links=links)
+
+
+def _edit_block(template: str, changed, page_url: str, **links) -> str:
+    """Where a page's data is and when it last changed (case-edit.html, page-edit.html)."""
     return render(
-        "page-edit.html",
-        links=links,
-        changed=last,
-        changed_label=japanese_date(last) if last else "",
+        template,
+        changed=changed,
+        changed_label=japanese_date(changed) if changed else "",
         base=base_for(page_url),
+        **links,
     )
 
 
