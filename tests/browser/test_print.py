@@ -62,7 +62,7 @@ WITHOUT_TABLES = {"lessons/brief/"}  # the brief is headed sections and lists
     "path,min_pages,orientation",
     [
         ("cases/tama/", 3, A4_PORTRAIT),  # a case with wide tables
-        ("cases/", 2, A4_PORTRAIT),  # the index of all cases
+        ("cases/", 2, A4_LANDSCAPE),  # the index of all cases: eleven columns, turned like the comparison
         ("compare/", 2, A4_LANDSCAPE),  # a dozen columns: extra.css turns its pages
         ("lessons/brief/", 1, A4_PORTRAIT),  # the brief for meetings
         ("cases/naniwa-yumekobo/", 3, A4_PORTRAIT),  # left 主な活動 and 登場する人物 at page bottoms
