@@ -54,16 +54,26 @@ def _attributes(text: str) -> dict[str, str]:
     }
 
 
-class _TextParser:
+class ContentWalker:
+    """Reads HTML token by token, keeping the open elements and whether their text is content.
+
+    A subclass sees each start tag before the element is entered (`in_content` is the state around
+    it), each end tag after the element is left, and text with `in_content` telling whether the
+    reader sees it as content (is_not_content). The search index and the tables' CSV read pages so.
+    """
+
     def __init__(self) -> None:
-        self.lines: list[Line] = []
-        self.anchor = ""
-        self.heading = ""
-        self._parts: list[str] = []
-        self._skip_depth = 0  # > 0 inside an element whose text is skipped
         self._stack: list[tuple[str, bool]] = []  # (tag, skipped) of open elements
-        self._cells = 0  # cells seen in the current table row
-        self._heading_id: str | None = None
+        self._skip_depth = 0  # > 0 inside an element whose text is skipped
+
+    @property
+    def in_content(self) -> bool:
+        return not self._skip_depth
+
+    @property
+    def depth(self) -> int:
+        """How many elements are open."""
+        return len(self._stack)
 
     def feed(self, html: str) -> None:
         position = 0
@@ -76,37 +86,63 @@ class _TextParser:
             elif tag is None:
                 continue  # a comment
             elif end_mark:
-                self.handle_endtag(tag.lower())
+                self._leave(tag.lower())
             elif tag.lower() in _RAW_TEXT:
                 close = re.compile(rf"</{tag}\s*>", re.I).search(html, position)
                 position = close.end() if close else len(html)
             else:
-                self.handle_starttag(tag.lower(), _attributes(attributes) if attributes.strip() else {})
+                self._enter(tag.lower(), _attributes(attributes) if attributes.strip() else {})
 
-    def handle_starttag(self, tag, attributes):
-        skipped = is_not_content(tag, attributes)
-        if tag in _BLOCKS:
-            self._flush()
-        if tag == "tr":
-            self._cells = 0
-        elif tag in ("td", "th") and not self._skip_depth:
-            if self._cells:
-                self._parts.append(CELL_SEPARATOR)
-            self._cells += 1
-        elif tag in _HEADINGS and attributes.get("id"):
-            self._heading_id = attributes["id"]
+    def _enter(self, tag: str, attributes: dict[str, str]) -> None:
+        self.handle_starttag(tag, attributes)
         if tag in _VOID:
             return
+        skipped = is_not_content(tag, attributes)
         self._stack.append((tag, skipped))
         self._skip_depth += skipped
 
-    def handle_endtag(self, tag):
+    def _leave(self, tag: str) -> None:
         # Close up to the matching open element (HTML lets some end tags be left out).
         while self._stack:
             open_tag, skipped = self._stack.pop()
             self._skip_depth -= skipped
             if open_tag == tag:
                 break
+        self.handle_endtag(tag)
+
+    def handle_starttag(self, tag: str, attributes: dict[str, str]) -> None:
+        pass
+
+    def handle_endtag(self, tag: str) -> None:
+        pass
+
+    def handle_data(self, data: str) -> None:
+        pass
+
+
+class _TextParser(ContentWalker):
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: list[Line] = []
+        self.anchor = ""
+        self.heading = ""
+        self._parts: list[str] = []
+        self._cells = 0  # cells seen in the current table row
+        self._heading_id: str | None = None
+
+    def handle_starttag(self, tag, attributes):
+        if tag in _BLOCKS:
+            self._flush()
+        if tag == "tr":
+            self._cells = 0
+        elif tag in ("td", "th") and self.in_content:
+            if self._cells:
+                self._parts.append(CELL_SEPARATOR)
+            self._cells += 1
+        elif tag in _HEADINGS and attributes.get("id"):
+            self._heading_id = attributes["id"]
+
+    def handle_endtag(self, tag):
         if tag in _HEADINGS and self._heading_id is not None:
             self.anchor, self.heading = self._heading_id, self._text()
             self._heading_id = None
@@ -114,7 +150,7 @@ class _TextParser:
             self._flush()
 
     def handle_data(self, data):
-        if not self._skip_depth:
+        if self.in_content:
             self._parts.append(data)
 
     def _text(self) -> str:
