@@ -23,7 +23,8 @@ class SnapshotError(Exception):
     """The data of a git reference cannot be read (no git, unknown reference, no data folder)."""
 
 
-def _git(root: Path, *args: str, binary: bool = False) -> subprocess.CompletedProcess:
+def run_git(root: Path, *args: str, binary: bool = False) -> subprocess.CompletedProcess:
+    """Run git in root (file names printed as they are); SnapshotError when git cannot be run at all."""
     try:
         return subprocess.run(
             ["git", "-c", "core.quotepath=off", *args],
@@ -37,11 +38,20 @@ def _git(root: Path, *args: str, binary: bool = False) -> subprocess.CompletedPr
         raise SnapshotError(f"git を実行できません（{exc}）。git が入っているか確かめてください") from exc
 
 
+def git_output(root: Path, *args: str) -> str | None:
+    """What a git command prints, or None when git is missing or the command fails (not a repository...)."""
+    try:
+        result = run_git(root, *args)
+    except SnapshotError:
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
 def repository_paths(data_dir: Path) -> tuple[Path, str]:
     """(the top of the git repository holding data_dir, data_dir's path inside it)."""
     data_dir = data_dir.resolve()
     probe = data_dir if data_dir.is_dir() else data_dir.parent
-    result = _git(probe, "rev-parse", "--show-toplevel")
+    result = run_git(probe, "rev-parse", "--show-toplevel")
     if result.returncode != 0:
         raise SnapshotError(f"{data_dir} は git のリポジトリの中にありません")
     top = Path(result.stdout.strip()).resolve()
@@ -55,7 +65,7 @@ def resolve_commit(root: Path, ref: str) -> str:
     """The full commit id a reference names; SnapshotError when it names none."""
     if ref.startswith("-"):  # never read as an option of git
         raise SnapshotError(f"git の参照 '{ref}' は使えません（- で始まる名前は参照ではありません）")
-    result = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
+    result = run_git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
     if result.returncode != 0:
         raise SnapshotError(
             f"git の参照 '{ref}' が見つかりません。ブランチ名・タグ・コミット（例: main, origin/main, HEAD~1）を確かめてください"
@@ -65,13 +75,13 @@ def resolve_commit(root: Path, ref: str) -> str:
 
 def data_tree(root: Path, commit: str, folder: str) -> str | None:
     """The id of the data folder's tree at a commit (equal ids, equal data), or None if it had none."""
-    result = _git(root, "rev-parse", "--verify", "--quiet", f"{commit}:{folder}")
+    result = run_git(root, "rev-parse", "--verify", "--quiet", f"{commit}:{folder}")
     return result.stdout.strip() if result.returncode == 0 else None
 
 
 def extract(root: Path, treeish: str, target: Path) -> None:
     """Write the files of a tree (the data folder of a commit) into target."""
-    result = _git(root, "archive", "--format=tar", treeish, binary=True)
+    result = run_git(root, "archive", "--format=tar", treeish, binary=True)
     if result.returncode != 0:
         raise SnapshotError(f"git archive {treeish} に失敗しました: {result.stderr.decode('utf-8', 'replace').strip()}")
     with tarfile.open(fileobj=io.BytesIO(result.stdout)) as archive:

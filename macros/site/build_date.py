@@ -7,21 +7,15 @@ When that is not set, the time of the checked-out commit is used.
 from __future__ import annotations
 
 import os
-import subprocess
 from pathlib import Path
 
+from ..data.git_snapshot import git_output
 from ..data.load import ROOT
 
 
 def commit_epoch(root: Path = ROOT) -> str | None:
-    try:
-        result = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, timeout=10
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    value = result.stdout.strip()
-    return value if result.returncode == 0 and value.isdigit() else None
+    value = (git_output(root, "log", "-1", "--format=%ct") or "").strip()
+    return value if value.isdigit() else None
 
 
 def pin_build_date() -> None:

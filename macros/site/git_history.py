@@ -10,10 +10,10 @@ simply show no date.
 from __future__ import annotations
 
 import re
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..data.git_snapshot import git_output
 from ..data.load import ROOT
 
 # The JSON Schema is generated from the models; its changes are not changes to the data.
@@ -64,28 +64,12 @@ def data_history(root: Path = ROOT, data_dir: Path | None = None, limit: int | N
     spec = _pathspec(root, data_dir)
     if spec is None:
         return []
-    command = [
-        "git",
-        "-c",
-        "core.quotepath=off",
-        "log",
-        "--no-merges",
-        "--no-renames",
-        "--name-only",
-        f"--format={_FORMAT}",
-    ]
+    command = ["log", "--no-merges", "--no-renames", "--name-only", f"--format={_FORMAT}"]
     if limit:
         command.append(f"--max-count={limit}")
     command += ["--", spec] + [f":(exclude){path}" for path in EXCLUDE]
-    try:
-        result = subprocess.run(
-            command, check=False, cwd=root, capture_output=True, text=True, encoding="utf-8", timeout=60
-        )
-    except (OSError, subprocess.SubprocessError):
-        return []
-    if result.returncode != 0:  # not a repository, unsafe ownership, no commits yet...
-        return []
-    return parse_log(result.stdout)
+    output = git_output(root, *command)  # None: not a repository, unsafe ownership, no commits yet...
+    return parse_log(output) if output is not None else []
 
 
 def last_changed(commits: list[Commit]) -> dict[str, str]:
@@ -123,10 +107,5 @@ def github_https(remote: str) -> str | None:
 
 def remote_repository(root: Path = ROOT) -> str | None:
     """The GitHub address of the `origin` remote, or None (no git, no remote, not on GitHub)."""
-    try:
-        result = subprocess.run(
-            ["git", "remote", "get-url", "origin"], check=False, cwd=root, capture_output=True, text=True, timeout=60
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return github_https(result.stdout) if result.returncode == 0 else None
+    output = git_output(root, "remote", "get-url", "origin")
+    return github_https(output) if output is not None else None
