@@ -159,7 +159,7 @@ class Coordinates(Strict):
 class Place(Strict):
     """Where the case stands (for the map)."""
 
-    country: Literal["JP", "US"] = Field(description="国（ISO 3166-1 alpha-2）")
+    country: _literal(vocab.COUNTRIES) = Field(description="国（ISO 3166-1 alpha-2）")
     prefecture: ShortText | None = Field(default=None, description="都道府県・州", examples=["兵庫県"])
     municipality: ShortText | None = Field(default=None, description="市区町村（報告書が記す場合）")
     area_note: ShortText | None = Field(default=None, description="範囲が広い場合の説明", examples=["京都府南部"])

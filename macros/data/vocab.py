@@ -37,6 +37,9 @@ KINDS = {"case": "事例", "column": "コラム"}
 # The data folder of each kind: data/cases/*.yaml and data/columns/*.yaml.
 FOLDERS = {"case": "cases", "column": "columns"}
 
+# Countries a case may stand in (ISO 3166-1 alpha-2); a place abroad is written with its name.
+COUNTRIES = {"JP": "日本", "US": "米国"}
+
 LEGAL_FORMS = {
     "任意団体": "任意団体（法人格なし）",
     "有限会社": "有限会社",

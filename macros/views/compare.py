@@ -8,10 +8,7 @@ from ..data import vocab
 from ..data.models import Case
 from ..data.periods import parse_period, period_label
 from . import facts
-from .formatting import figure_text, member_text, quantity
-
-# The per-period mark after an amount of support: 100万円／年, 500万円（総額）.
-AMOUNT_BASIS_MARKS = {"per_year": "／年", "per_month": "／月", "total": "（総額）"}
+from .formatting import figure_text, member_text, support_amount
 
 
 def region_of(case: Case, dataset) -> str:
@@ -47,8 +44,7 @@ def support_text(case: Case) -> str:
             continue
         text = f"{s.provider}：{vocab.SUPPORT_KINDS[s.kind]}"
         if s.amount_jpy is not None:
-            per = AMOUNT_BASIS_MARKS.get(s.amount_basis or "", "")
-            text += f" {quantity(s.amount_jpy, 'JPY')}{per}"
+            text += f" {support_amount(s)}"
         if s.duration_years:
             text += f"（{s.duration_years:g}年間）"
         parts.append(text)

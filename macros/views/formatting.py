@@ -59,17 +59,13 @@ def legal_form_label(form: str) -> str:
     return vocab.LEGAL_FORMS[form]
 
 
-# How a place abroad is named after its state (Place.country; JP needs no name).
-COUNTRY_NAMES = {"US": "米国"}
-
-
 def place_text(place) -> str:
     """兵庫県神戸市, 京都府（京都府南部）, カリフォルニア州（米国）."""
     text = f"{place.prefecture or ''}{place.municipality or ''}"
     if place.area_note:
         text += f"（{place.area_note}）"
     if place.country != "JP":
-        text += f"（{COUNTRY_NAMES.get(place.country, place.country)}）"
+        text += f"（{vocab.COUNTRIES[place.country]}）"
     return text
 
 
@@ -84,6 +80,17 @@ def member_count_text(member) -> str:
     return f"{member_text(member)}（{member.scope}、{period_label(member.as_of)}）"
 
 
+# The mark after an amount of support that says what it is per: 100万円／年, 500万円（総額）.
+AMOUNT_BASIS_MARKS = {"per_year": "／年", "per_month": "／月", "total": "（総額）"}
+
+
+def support_amount(support) -> str | None:
+    """An amount of public support with its basis (1,000万円（総額））, None where the report gives none."""
+    if support.amount_jpy is None:
+        return None
+    return quantity(support.amount_jpy, "JPY") + AMOUNT_BASIS_MARKS.get(support.amount_basis or "", "")
+
+
 FILTERS = {
     "period": period_label,
     "quantity": quantity,
@@ -94,4 +101,5 @@ FILTERS = {
     "legal_form_text": legal_form_text,
     "plain_number": plain_number,
     "yen": yen,
+    "support_amount": support_amount,
 }

@@ -12,8 +12,16 @@ from ..data import vocab
 from ..data.models import Case
 from ..data.periods import parse_period, period_label
 from . import facts
-from .compare import AMOUNT_BASIS_MARKS, legal_form_path
-from .formatting import figure_text, legal_form_text, member_count_text, member_text, place_text, quantity
+from .compare import legal_form_path
+from .formatting import (
+    figure_text,
+    legal_form_text,
+    member_count_text,
+    member_text,
+    place_text,
+    quantity,
+    support_amount,
+)
 
 MAX_CHOSEN = 4  # columns shown at once: what fits a landscape A4 page and a laptop screen
 
@@ -61,9 +69,7 @@ def _money(case: Case, money_metrics: set[str]) -> list[Entry]:
 def _support(case: Case) -> list[Entry]:
     entries = []
     for s in case.support:
-        amount = "金額の記載なし"
-        if s.amount_jpy is not None:
-            amount = quantity(s.amount_jpy, "JPY") + AMOUNT_BASIS_MARKS.get(s.amount_basis or "", "")
+        amount = support_amount(s) or "金額の記載なし"
         when = [period_label(s.period)] if s.period else []
         if s.duration_years:
             when.append(f"{s.duration_years:g}年間")
