@@ -4,13 +4,6 @@
    extra.css hides those without [data-chosen] once this script can choose. */
 (function () {
   "use strict";
-  var FORMULA = /^[=+\-@\t\r]/;  // a spreadsheet would run a cell starting so as a formula
-
-  function csvField(text) {
-    if (FORMULA.test(text)) text = "'" + text;
-    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
-  }
-
   function oneLine(el) { return el.innerText.replace(/\s+/g, " ").trim(); }
 
   // A cell as the CSV has it: one line per value of its list, else its text on one line.
@@ -95,17 +88,11 @@
     });
     root.querySelector("[data-sbs-clear]").addEventListener("click", function () { choose([]); });
     download.addEventListener("click", function () {
-      var lines = Array.prototype.map.call(table.rows, function (row) {
+      var rows = Array.prototype.map.call(table.rows, function (row) {
         var cells = [row.cells[0]].concat(Array.prototype.slice.call(row.querySelectorAll("[data-chosen]")));
-        return cells.map(function (cell) { return csvField(cellText(cell)); }).join(",");
+        return cells.map(cellText);
       });
-      var blob = new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" });
-      var link = document.createElement("a");
-      link.href = URL.createObjectURL(blob);
-      link.download = "side-by-side-" + chosen.join("-") + ".csv";
-      document.body.appendChild(link);
-      link.click();
-      setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 0);
+      window.csvFile.save(rows, "side-by-side-" + chosen.join("-") + ".csv");
     });
     form.hidden = false;
     root.setAttribute("data-ready", "");

@@ -5,7 +5,6 @@
    rows in view as CSV (UTF-8 with BOM for Excel) — the same text as the build's CSV. */
 (function () {
   "use strict";
-  var FORMULA = /^[=+\-@\t\r]/;
   // Not content: the same rule as macros/export/page_text.is_not_content (search index, table CSVs).
   var NOT_CONTENT = "script, style, svg, template, button, noscript, h1, [data-search-exclude], .headerlink";
 
@@ -16,23 +15,12 @@
     return copy.textContent.replace(/\s+/g, " ").trim();
   }
 
-  function csvField(text) {
-    if (FORMULA.test(text)) text = "'" + text;
-    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
-  }
-
   function download(table, name) {
-    var lines = [Array.prototype.map.call(table.tHead.rows[0].cells, function (c) { return csvField(cellText(c)); }).join(",")];
+    var rows = [Array.prototype.map.call(table.tHead.rows[0].cells, cellText)];
     Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
-      if (!row.hidden) lines.push(Array.prototype.map.call(row.cells, function (c) { return csvField(cellText(c)); }).join(","));
+      if (!row.hidden) rows.push(Array.prototype.map.call(row.cells, cellText));
     });
-    var blob = new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" });
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = name;
-    document.body.appendChild(link);
-    link.click();
-    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 0);
+    window.csvFile.save(rows, name);
   }
 
   function setParam(name, value) {
