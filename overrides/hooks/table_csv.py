@@ -18,6 +18,8 @@ from macros.export.html_tables import csv_tables
 
 
 def on_page_content(html, page, config, files):
+    if "data-csv=" not in html:  # most pages have no table of data: no need to read them
+        return html
     folder = PurePosixPath(page.file.dest_uri).parent
     written = set()
     for table in csv_tables(html):
