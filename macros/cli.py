@@ -53,6 +53,7 @@ def _validate(args) -> int:
         return 1
     print(
         f"OK: 事例 {len(dataset.numbered_cases())} 件、コラム {len(dataset.columns())} 件、"
+        f"追加事例 {len(dataset.added_cases())} 件、出典 {len(dataset.sources)} 件、"
         f"テーマ {len(dataset.themes)} 件、用語 {len(dataset.terms)} 件"
     )
     return 0

@@ -2,21 +2,32 @@
 
 A total that disagrees with its parts is an error unless a data note of kind
 sum_mismatch or rounding names it: the report's own discrepancies are kept and
-shown, any other mismatch is a typo to fix. A source reference must name a
-case, column or part of the chapter that exists; a date may not lie after
-today, nor after the publication year of the sources its case cites.
+shown, any other mismatch is a typo to fix. A place in the report must name a
+case, column or part of the chapter that exists; a citation of another source
+names one of its case's sources, at a place that fits that kind of source; and
+a date may not lie after today, nor after the publication of the source its
+own fact cites.
 """
 
 from __future__ import annotations
 
 import datetime
+import re
 from collections import Counter
 
 from . import vocab
 from .dataset import Dataset
 from .messages import Problem, format_loc
-from .models import PERIOD, REF, ref_location, values_of_kind
-from .periods import parse_period
+from .models import (
+    CITE,
+    REF,
+    citation_source_id,
+    is_report_place,
+    periods_with_citations,
+    ref_location,
+    values_of_kind,
+)
+from .periods import Period, parse_period
 
 ACKNOWLEDGING_NOTES = {"sum_mismatch", "rounding"}
 # Notes of a conflict inside the report: each must point at what it concerns, so
@@ -86,9 +97,19 @@ def _case_checks(dataset, case, case_ids, theme_ids, metric_ids, source_ids) -> 
     problems = []
     if case.kind == "case" and case.section is None:
         problems.append(_problem(dataset, key, ("section",), "事例には section が必要です"))
+    if case.kind != "column" and case.status is None:
+        problems.append(
+            _problem(
+                dataset,
+                key,
+                ("status",),
+                "事例には status（その後）が必要です。分からなければ state: unknown とし、"
+                "as_of と source には最後に分かっている出典の時点と箇所を書いてください",
+            )
+        )
     if case.after_case is not None:
         numbers = sorted(c.number for c in dataset.numbered_cases())
-        if case.kind == "case":
+        if case.kind != "column":
             problems.append(_problem(dataset, key, ("after_case",), "after_case はコラムにだけ書きます"))
         elif case.after_case not in numbers:
             listed = f"{numbers[0]}〜{numbers[-1]}" if numbers else "なし"
@@ -230,38 +251,112 @@ def _citation_checks(dataset: Dataset) -> list[Problem]:
     return problems
 
 
-def _date_limit_checks(dataset: Dataset, case, today: datetime.date) -> list[Problem]:
-    """No date after today, nor after the publication year of the sources the case cites.
+def _first_day(period: Period) -> tuple[int, int, int]:
+    """The first day a period may mean; a range by the first day of its end (FY2004 from April 2004)."""
+    return (period.end or period.start).sort_key()
 
-    A period is compared by the first day it may mean, and a range by the first day
-    of its end: a fiscal year (FY2004) from April, an accounting period (FP2005-02)
-    by the month it closes. So FY2004 fits a 2004 source; FY2005 and 2003/2005 do not.
-    """
-    years = [s.year for s in dataset.sources if s.id in case.sources and s.year]
-    published = max(years, default=None)
+
+def _last_day(period: Period) -> tuple[int, int, int]:
+    return (period.end or period.start).last_key()
+
+
+def _published_limit(source) -> tuple[tuple[int, int, int], str] | None:
+    """(the last day a fact from this source may be dated, how to say it): its publication, else the day it was read."""
+    if source.published:
+        period = parse_period(source.published)
+        return _last_day(period), f"出典 {source.id} の発行（{period.label()}）"
+    if source.accessed:
+        return _last_day(parse_period(source.accessed)), f"出典 {source.id} を確かめた日（{source.accessed}）"
+    return None
+
+
+def _locator_problem(source, at: str) -> str | None:
+    """Why a locator does not fit its source's kind (a page of a web page, a #fragment of a book), or None."""
+    forms = vocab.SOURCE_LOCATORS[source.kind]
+    for part in at.split("、"):
+        if not any(re.fullmatch(vocab.LOCATOR_FORMS[form][0], part) for form in forms):
+            allowed = "、".join(vocab.LOCATOR_FORMS[form][1] for form in forms)
+            kind = vocab.SOURCE_KINDS[source.kind]
+            return f"箇所「{part}」は{kind}（{source.id}）の箇所の書き方ではありません（書けるのは {allowed}）"
+    return None
+
+
+def _citation_of_source_problem(citation, by_id: dict, allowed: list[str], whose: str) -> str | None:
+    """Why a citation names no source it may name, or a place that does not fit its source."""
+    source_id = citation_source_id(citation)
+    if source_id not in by_id:
+        known = "、".join(sorted(by_id)) or "なし"
+        if is_report_place(citation):
+            return f"報告書の箇所を出典にするには、data/sources.yaml に id: {source_id} の出典が必要です（ある出典ID: {known}）"
+        return f"出典ID '{source_id}' は data/sources.yaml にありません（ある出典ID: {known}）"
+    if source_id not in allowed:
+        listed = "、".join(allowed) or "なし"
+        return f"出典ID '{source_id}' は{whose}の sources にありません（sources: {listed}）。sources に加えてください"
+    if is_report_place(citation):
+        return None
+    if source_id == vocab.REPORT_SOURCE:
+        return "報告書の箇所は {id: report, at: …} ではなく、source: 事例5（2） のように書きます"
+    return _locator_problem(by_id[source_id], citation.at)
+
+
+def _fact_checks(dataset: Dataset, key: tuple, entity, allowed: list[str], whose: str, today) -> list[Problem]:
+    """Each citation names an allowed source at a place that fits it; no date after today or its own source."""
+    by_id = {s.id: s for s in dataset.sources}
     problems = []
-    for loc, text in values_of_kind(case, PERIOD):
+    for loc, citation in values_of_kind(entity, CITE):
+        message = _citation_of_source_problem(citation, by_id, allowed, whose)
+        if message:
+            problems.append(_problem(dataset, key, loc, message))
+    for loc, text, citation in periods_with_citations(entity):
         period = parse_period(text)
-        first = (period.end or period.start).sort_key()
-        if first > (today.year, today.month, today.day):
+        source = by_id.get(citation_source_id(citation)) if citation is not None else None
+        limit = _published_limit(source) if source else None
+        if _first_day(period) > (today.year, today.month, today.day):
             message = f"{period.label()}（{text}）は今日（{today.isoformat()}）より後の時点です"
-        elif published and first > (published, 12, 31):
+        elif limit and _first_day(period) > limit[0]:
             message = (
-                f"{period.label()}（{text}）は出典の発行年（{published}年）より後の時点です。"
-                "その後のことを書くには、それを記す出典を data/sources.yaml に発行年つきで足し、この事例の sources に加えてください"
+                f"{period.label()}（{text}）は{limit[1]}より後の時点です。"
+                "その後のことを書くには、それを記す出典を data/sources.yaml に足し、この事例の sources に加えて、"
+                "その数値・出来事の source を {id: 出典ID, at: 箇所} にしてください"
             )
         else:
             continue
-        problems.append(_problem(dataset, ("cases", case.id), loc, message))
+        problems.append(_problem(dataset, key, loc, message))
     return problems
 
 
-def _source_year_checks(dataset: Dataset, today: datetime.date) -> list[Problem]:
-    return [
-        _problem(dataset, ("sources", s.id), ("year",), f"発行年 {s.year} は今年（{today.year}年）より後です")
-        for s in dataset.sources
-        if s.year and s.year > today.year
-    ]
+def _source_checks(dataset: Dataset, today: datetime.date) -> list[Problem]:
+    """A source says who made it and when; a web page where it is and when it was read; no date after today."""
+    problems = []
+    now = (today.year, today.month, today.day)
+    for s in dataset.sources:
+        key = ("sources", s.id)
+        if not (s.author or s.publisher or s.unknown):
+            message = (
+                "author（著者）か publisher（発行者）が必要です（どちらも分からなければ unknown にそう書いてください）"
+            )
+            problems.append(_problem(dataset, key, ("author",), message))
+        if s.kind == "web":
+            for field, what in (("url", "アドレス（https://…）"), ("accessed", "確かめた日（YYYY-MM-DD）")):
+                if getattr(s, field) is None:
+                    problems.append(
+                        _problem(dataset, key, (field,), f"ウェブページの出典には {field}：{what}が必要です")
+                    )
+        elif s.published is None:
+            problems.append(
+                _problem(dataset, key, ("published",), "published（発行の時点。2021、2021-03 など）が必要です")
+            )
+        if s.accessed and parse_period(s.accessed).start.day is None:
+            problems.append(
+                _problem(
+                    dataset, key, ("accessed",), f"確かめた日は日付まで書いてください（書かれている値: {s.accessed}）"
+                )
+            )
+        for field in ("published", "accessed"):
+            text = getattr(s, field)
+            if text and _first_day(parse_period(text)) > now:
+                problems.append(_problem(dataset, key, (field,), f"{text} は今日（{today.isoformat()}）より後です"))
+    return problems
 
 
 def check_dataset(dataset: Dataset, today: datetime.date | None = None) -> list[Problem]:
@@ -281,8 +376,10 @@ def check_dataset(dataset: Dataset, today: datetime.date | None = None) -> list[
     source_ids = {s.id for s in dataset.sources}
     for case in dataset.cases:
         problems += _case_checks(dataset, case, case_ids, theme_ids, metric_ids, source_ids)
-        problems += _date_limit_checks(dataset, case, today)
-    problems += _source_year_checks(dataset, today)
+        problems += _fact_checks(dataset, ("cases", case.id), case, case.sources, "この事例", today)
+    for theme in dataset.themes:  # a theme lists no sources of its own: any source of the data may be cited
+        problems += _fact_checks(dataset, ("themes", theme.id), theme, sorted(source_ids), "データ", today)
+    problems += _source_checks(dataset, today)
     problems += _citation_checks(dataset)
     for theme in dataset.themes:
         for i, fig in enumerate(theme.figures):

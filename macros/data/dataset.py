@@ -10,7 +10,7 @@ from .models import Case
 
 @dataclass
 class Dataset:
-    cases: list[Case]  # 事例 by number, then コラム by number
+    cases: list[Case]  # 事例 by number, then コラム, then 追加事例 (vocab.KIND_ORDER)
     themes: list
     terms: list
     metrics: list
@@ -57,3 +57,11 @@ class Dataset:
 
     def columns(self) -> list[Case]:
         return [c for c in self.cases if c.kind == "column"]
+
+    def added_cases(self) -> list[Case]:
+        """Cases from sources other than the report (追加事例)."""
+        return [c for c in self.cases if c.kind == "added"]
+
+    @cached_property
+    def source_by_id(self) -> dict:
+        return {s.id: s for s in self.sources}

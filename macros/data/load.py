@@ -105,7 +105,8 @@ def _load_cases(data_dir: Path, problems: list[Problem], origins: dict) -> tuple
     cases: list[Case] = []
     first_file: dict[str, str] = {}
     unparsed: set[str] = set()
-    for kind, folder in vocab.FOLDERS.items():
+    for folder in dict.fromkeys(vocab.FOLDERS.values()):
+        kinds = [kind for kind, its_folder in vocab.FOLDERS.items() if its_folder == folder]
         directory = data_dir / folder
         if directory.is_symlink():
             problems.append(Problem(_display(directory, data_dir), None, "", _LINK_MESSAGE))
@@ -119,10 +120,9 @@ def _load_cases(data_dir: Path, problems: list[Problem], origins: dict) -> tuple
                 problems.append(
                     Problem(source.path, source.line_of(("id",)), "id", f"ファイル名は {case.id}.yaml にしてください")
                 )
-            if case.kind != kind:
-                problems.append(
-                    Problem(source.path, source.line_of(("kind",)), "kind", f"{folder}/ のファイルは kind: {kind} です")
-                )
+            if case.kind not in kinds:
+                message = f"{folder}/ のファイルは kind: {' か '.join(kinds)} です"
+                problems.append(Problem(source.path, source.line_of(("kind",)), "kind", message))
             if case.id in first_file:
                 message = f"ID '{case.id}' が重複しています（{first_file[case.id]} と同じ）"
                 problems.append(Problem(source.path, source.line_of(("id",)), "id", message))
@@ -130,7 +130,7 @@ def _load_cases(data_dir: Path, problems: list[Problem], origins: dict) -> tuple
             first_file[case.id] = source.path
             cases.append(case)
             origins[("cases", case.id)] = (source, ())
-    return sorted(cases, key=lambda c: (c.kind != "case", c.number)), unparsed
+    return sorted(cases, key=lambda c: (vocab.KIND_ORDER[c.kind], c.number)), unparsed
 
 
 def load_dataset(data_dir: Path | None = None) -> Dataset:
@@ -152,7 +152,7 @@ _cache: dict = {}
 
 def _fingerprint(data_dir: Path) -> tuple:
     """What the data files are now (the links and folders among them as themselves, never followed)."""
-    folders = [data_dir / folder for folder in vocab.FOLDERS.values()]
+    folders = [data_dir / folder for folder in dict.fromkeys(vocab.FOLDERS.values())]
     paths = folders + [p for folder in folders for p in _case_files(folder)] + [data_dir / n for n, _, _ in LIST_FILES]
     found = []
     for path in paths:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from .models import PATTERN_HINTS
+from .models import CITATION_TAGS, PATTERN_HINTS
 
 Loc = tuple  # a path into the data: ("members", 0, "count")
 
@@ -88,6 +88,7 @@ def problems_from_validation(source, exc: ValidationError, prefix: tuple = ()) -
     """One Problem per pydantic error; source is the LoadedYaml the data came from."""
     problems = []
     for error in exc.errors(include_url=False):
-        loc = prefix + tuple(error["loc"])
+        # a citation's form (report place or {id, at}) is pydantic's tag, not a key of the file
+        loc = prefix + tuple(part for part in error["loc"] if part not in CITATION_TAGS)
         problems.append(Problem(source.path, source.line_of(loc), format_loc(loc), _expected(error)))
     return problems

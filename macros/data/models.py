@@ -10,7 +10,16 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, AllowInfNan, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    AllowInfNan,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+)
 
 from . import characters, vocab
 from .periods import FORMAT_HELP, parse_period
@@ -19,10 +28,14 @@ from .periods import FORMAT_HELP, parse_period
 
 
 class FieldKind:
-    """A mark on a field type, so that checks across files find every value of that kind (values_of_kind)."""
+    """A mark on a field type, so that checks across files find every value of that kind (values_of_kind).
 
-    def __init__(self, name: str):
+    A kind whose values may be models (a citation {id, at}) yields them whole instead of looking inside.
+    """
+
+    def __init__(self, name: str, whole_models: bool = False):
         self.name = name
+        self.whole_models = whole_models
 
     def __repr__(self) -> str:
         return f"FieldKind({self.name!r})"
@@ -91,16 +104,69 @@ Ref = Annotated[
     REF,
 ]
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# A place inside a source other than the report: one or more forms of vocab.LOCATOR_FORMS joined by 「、」.
+# Which forms fit which kind of source is checked against data/sources.yaml (checks.py).
+_LOCATOR_PART = "|".join(pattern for pattern, _ in vocab.LOCATOR_FORMS.values())
+LOCATOR_PATTERN = rf"^({_LOCATOR_PART})(、({_LOCATOR_PART}))*$"
+LOCATOR_HELP = "、".join(words for _, words in vocab.LOCATOR_FORMS.values())
 # What a contributor reads after 「書式が違います」 (messages.py), by the pattern that failed.
 PATTERN_HINTS = {
     REF_PATTERN: "出典は 事例5（2）、事例11（2）脚注17、事例7（1）表、コラム1「見出し」、3．（8） のように書きます"
     "（括弧は全角、番号は半角数字。後ろに付けられるのは 表・図・図表・脚注N・「見出し」だけ）",
     ID_PATTERN: "ID は英小文字・数字・ハイフンで書きます（例: adock-kobe）",
+    LOCATOR_PATTERN: f"箇所（at）は {LOCATOR_HELP} のどれかで書きます（いくつかを「、」でつなげます）",
 }
 Id = Annotated[
     str,
     Field(pattern=ID_PATTERN, max_length=60, description="英小文字・数字・ハイフンのID"),
 ]
+
+
+class SourceCite(BaseModel):
+    """A place in a source of data/sources.yaml other than the report: {id: white-paper-2021, at: p. 12}."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    id: Id = Field(
+        description="data/sources.yaml の出典ID（この事例の sources に挙げたもの）", examples=["kobe-report-2021"]
+    )
+    at: Annotated[str, _SINGLE_LINE] = Field(
+        pattern=LOCATOR_PATTERN,
+        max_length=120,
+        description=f"出典の中の箇所。{LOCATOR_HELP}",
+        examples=["p. 12", "第3章、p. 45", "#members"],
+    )
+
+
+# The two forms of a citation; the tags name them in pydantic's errors, and messages.py leaves them out.
+CITATION_TAGS = ("report-place", "source-place")
+
+
+def _citation_form(value: object) -> str:
+    return CITATION_TAGS[1] if isinstance(value, (dict, SourceCite)) else CITATION_TAGS[0]
+
+
+CITE = FieldKind("citation", whole_models=True)
+Citation = Annotated[
+    Annotated[Ref, Tag(CITATION_TAGS[0])] | Annotated[SourceCite, Tag(CITATION_TAGS[1])],
+    Discriminator(_citation_form),
+    CITE,
+    Field(
+        description=(
+            "出典：報告書の箇所（事例5（2））か、ほかの出典の {id: 出典ID, at: 箇所}（p. 12、第3章、#members など）"
+        )
+    ),
+]
+
+
+def is_report_place(citation: object) -> bool:
+    """Whether a citation is a place in the report (事例5（2）), not {id, at} of another source."""
+    return isinstance(citation, str)
+
+
+def citation_source_id(citation: object) -> str:
+    return vocab.REPORT_SOURCE if isinstance(citation, str) else citation.id
+
+
 # YAML folds a line break in a ">-" block into a space, which Japanese does
 # not use between words: drop a space that sits between two wide characters.
 _FOLDED_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])")
@@ -164,19 +230,19 @@ class Place(Strict):
     municipality: ShortText | None = Field(default=None, description="市区町村（報告書が記す場合）")
     area_note: ShortText | None = Field(default=None, description="範囲が広い場合の説明", examples=["京都府南部"])
     coordinates: Coordinates = Field(description="地図上の代表点")
-    source: Ref
+    source: Citation
 
 
 class Base(Strict):
     name: ShortText = Field(description="ネットワークを生んだ基盤となる組織", examples=["兵庫県中小企業家同友会"])
     kind: ShortText = Field(description="基盤の種類", examples=["中小企業家同友会"])
     note: Text | None = Field(default=None, description="基盤についての注記")
-    source: Ref
+    source: Citation
 
 
 class Dated(Strict):
     date: PeriodStr
-    source: Ref
+    source: Citation
 
 
 class LegalForm(Strict):
@@ -186,7 +252,7 @@ class LegalForm(Strict):
     capital_jpy: int | None = Field(default=None, ge=0, le=10**13, description="資本金（円）")
     third_sector: bool = Field(default=False, description="第三セクター（官民共同出資）なら true")
     note: Text | None = Field(default=None, description="法人格についての注記")
-    source: Ref
+    source: Citation
 
 
 class BreakdownItem(Strict):
@@ -213,7 +279,7 @@ class MemberCount(Strict):
             "報告書の数値そのものなら省略"
         ),
     )
-    source: Ref
+    source: Citation
 
 
 class Figure(Strict):
@@ -237,7 +303,7 @@ class Figure(Strict):
             "報告書の数値そのものなら省略"
         ),
     )
-    source: Ref
+    source: Citation
 
 
 class Member(Strict):
@@ -245,7 +311,7 @@ class Member(Strict):
     business: ShortText | None = Field(default=None, description="事業内容")
     location: ShortText | None = Field(default=None, description="所在地（報告書が記す場合）")
     role: ShortText | None = Field(default=None, description="グループ内の役割", examples=["代表幹事"])
-    source: Ref
+    source: Citation
 
 
 class Support(Strict):
@@ -258,13 +324,13 @@ class Support(Strict):
     )
     period: PeriodStr | None = Field(default=None, description="支援の時期・期間")
     duration_years: Number | None = Field(default=None, gt=0, le=100, description="支援の期間（年）")
-    source: Ref
+    source: Citation
 
 
 class Activity(Strict):
     name: ShortText = Field(description="活動の名称")
     description: Text = Field(description="活動の内容（編集部の言葉で）")
-    source: Ref
+    source: Citation
 
 
 class JointOrders(Strict):
@@ -275,7 +341,7 @@ class JointOrders(Strict):
     response_promise: ShortText | None = Field(default=None, description="回答の約束（2時間以内など）")
     fee: ShortText | None = Field(default=None, description="グループへの手数料の考え方")
     note: Text | None = Field(default=None, description="共同受注の仕組みについての注記")
-    source: Ref
+    source: Citation
 
 
 class Partner(Strict):
@@ -290,39 +356,39 @@ class Product(Strict):
     description: Text = Field(description="内容（編集部の言葉で）")
     partners: list[Partner] = Field(default_factory=list, description="関わった相手")
     outcome: Text | None = Field(default=None, description="結果・成果")
-    source: Ref
+    source: Citation
 
 
 class Event(Strict):
     date: PeriodStr = Field(description="時期")
     event: Text = Field(description="出来事（編集部の言葉で）")
-    source: Ref
+    source: Citation
 
 
 class Relation(Strict):
     type: _literal(vocab.RELATION_TYPES) = Field(description="関係の種類")
     target: Id = Field(description="関係先の事例・コラムのID")
     note: Text | None = Field(default=None, description="関係についての注記")
-    source: Ref
+    source: Citation
 
 
 class Person(Strict):
     name: ShortText = Field(description="報告書に書かれた表記のまま")
     role: ShortText = Field(description="報告書が記す公的な役割のみ")
     organisation: ShortText | None = Field(default=None, description="所属する組織")
-    source: Ref
+    source: Citation
 
 
 class Lesson(Strict):
     text: Text = Field(description="北九州への示唆（編集部の言葉で要約）")
     themes: list[Id] = Field(min_length=1, description="data/themes.yaml のテーマID")
-    source: Ref
+    source: Citation
 
 
 class NarrativeSection(Strict):
     title: ShortText = Field(description="要約の見出し")
     text: Text = Field(description="編集部の言葉による要約（引用は短く「」で）")
-    source: Ref
+    source: Citation
 
 
 class DataNote(Strict):
@@ -334,12 +400,23 @@ class DataNote(Strict):
         default_factory=list,
         description="注記が関係する、数値・会員数以外の項目（要約・沿革・関連する事例など）。ページのその項目から注記へリンクする",
     )
-    source: Ref
+    source: Citation
 
 
 class Link(Strict):
     title: ShortText = Field(description="リンク先の名称")
     url: Url = Field(description="リンク先のアドレス（http:// か https://）")
+
+
+class Status(Strict):
+    """What became of the network after its sources (「その後」)."""
+
+    state: _literal(vocab.STATUS_STATES) = Field(
+        description="その後の状態。分からなければ unknown（不明）とし、時点は最後に分かっている出典の時点にする"
+    )
+    as_of: PeriodStr = Field(description="この状態の時点（出典が記す時点）", examples=["2004", "2012-03"])
+    note: Text | None = Field(default=None, description="状態についての補足（改組・統合の相手など、編集部の言葉で）")
+    source: Citation
 
 
 # ---------------------------------------------------------------- entities
@@ -349,8 +426,14 @@ class Case(Strict):
     """One case (事例) or column (コラム) of chapter III."""
 
     id: Id = Field(description="URL とファイル名に使うID", examples=["adock-kobe"])
-    kind: _literal(vocab.KINDS) = Field(description="事例（case）かコラム（column）か")
-    number: int = Field(ge=1, le=99999, description="報告書の事例番号・コラム番号（追加事例は17から）")
+    kind: _literal(vocab.KINDS) = Field(
+        description="報告書の事例（case）かコラム（column）か、報告書以外の出典による追加事例（added）か"
+    )
+    number: int = Field(
+        ge=1,
+        le=99999,
+        description="報告書の事例番号・コラム番号。追加事例は報告書とは別の通し番号（追加事例1、2…）",
+    )
     section: _literal(vocab.SECTIONS) | None = Field(default=None, description="報告書の節（コラムは省略）")
     after_case: int | None = Field(
         default=None,
@@ -360,6 +443,11 @@ class Case(Strict):
     )
     name: Name = Field(description="名称（正式名称・短い名称・英語名）")
     summary: Text = Field(description="数行の要約（編集部の言葉で）")
+    status: Status | None = Field(
+        default=None,
+        title="その後",
+        description="出典のあとどうなったか（事例・追加事例は必須。分からなければ state: unknown）",
+    )
     place: Place | None = Field(default=None, description="所在地（地図に使う）")
     bases: list[Base] = Field(default_factory=list, description="ネットワークを生んだ基盤（同友会・自治体・大学など）")
     founded: Dated | None = Field(default=None, description="設立の時期")
@@ -373,7 +461,7 @@ class Case(Strict):
     joint_orders: JointOrders | None = Field(default=None, description="共同受注の仕組み")
     products: list[Product] = Field(default_factory=list, description="製品・共同受注案件・共同開発などのプロジェクト")
     figures: list[Figure] = Field(
-        default_factory=list, title="数値", description="報告書に書かれた数値（単位・時点・出典つき）"
+        default_factory=list, title="数値", description="出典に書かれた数値（単位・時点・出典つき）"
     )
     timeline: list[Event] = Field(default_factory=list, description="沿革（出来事）")
     relations: list[Relation] = Field(default_factory=list, description="他の事例・コラムとの関係")
@@ -402,7 +490,7 @@ class Theme(Strict):
         title="数値",
         description="報告書がこの示唆の節で引く数値（全国の統計など。単位・時点・出典つき）",
     )
-    source: Ref
+    source: Citation
 
 
 class Term(Strict):
@@ -432,11 +520,32 @@ class PageMark(Strict):
     note: ShortText | None = Field(default=None, description="位置の補足（どの段落の途中かなど）")
 
 
+def _https(url: str) -> str:
+    if not url.startswith("https://"):
+        raise ValueError("出典の URL は https:// で始まるアドレスにしてください")
+    return url
+
+
 class Source(Strict):
     id: Id
+    kind: _literal(vocab.SOURCE_KINDS) = Field(description="出典の種類")
     title: ShortText = Field(description="出典の表題")
-    author: ShortText | None = Field(default=None, description="著者・発行者")
-    year: int | None = Field(default=None, ge=1800, le=2100, description="発行年")
+    author: ShortText | None = Field(default=None, description="著者（分かる場合。著者か発行者のどちらかは必須）")
+    publisher: ShortText | None = Field(default=None, description="発行者（自治体・出版社・サイトの運営者など）")
+    published: PeriodStr | None = Field(
+        default=None,
+        description="発行の時点（分かる精度で：2021、2021-03、2021-03-15）。ウェブページで分からなければ省略し accessed で限る",
+        examples=["2004", "2021-03"],
+    )
+    url: Annotated[Url, AfterValidator(_https)] | None = Field(
+        default=None, description="出典のアドレス（https://。ウェブページは必須）"
+    )
+    accessed: PeriodStr | None = Field(
+        default=None, description="ウェブページを確かめた日（YYYY-MM-DD。ウェブページは必須）", examples=["2026-11-30"]
+    )
+    quoting: Text = Field(
+        description="この出典から引用してよい範囲（例：短い語句だけを「」で。数値と事実は編集部の言葉で）"
+    )
     note: Text | None = Field(default=None, description="出典についての注記")
     known: list[Text] = Field(default_factory=list, description="この出典について分かっていること（根拠とともに）")
     unknown: list[ShortText] = Field(default_factory=list, description="この出典について分かっていないこと")
@@ -504,7 +613,26 @@ def values_of_kind(model: BaseModel, kind: FieldKind, loc: tuple = ()) -> Iterat
         value = getattr(model, name)
         items = enumerate(value) if isinstance(value, list) else [(None, value)]
         for index, item in items:
+            where = loc + ((name,) if index is None else (name, index))
+            if marked and (isinstance(item, str) or kind.whole_models):
+                yield where, item
+            elif isinstance(item, BaseModel):
+                yield from values_of_kind(item, kind, where)
+
+
+def periods_with_citations(model: BaseModel, citation: object = None, loc: tuple = ()) -> Iterator[tuple]:
+    """(where, period, the citation of the innermost fact that holds it) of every period in a model.
+
+    A fact is a model with its own `source`; a period is dated by the source its own fact cites.
+    """
+    if "source" in type(model).model_fields:
+        citation = model.source
+    for name, marked in _plan(type(model), PERIOD):
+        value = getattr(model, name)
+        items = enumerate(value) if isinstance(value, list) else [(None, value)]
+        for index, item in items:
+            where = loc + ((name,) if index is None else (name, index))
             if isinstance(item, BaseModel):
-                yield from values_of_kind(item, kind, loc + ((name,) if index is None else (name, index)))
+                yield from periods_with_citations(item, citation, where)
             elif marked and isinstance(item, str):
-                yield loc + ((name,) if index is None else (name, index)), item
+                yield where, item, citation

@@ -33,9 +33,62 @@ SECTION_SHORT_NAMES = {
     "composite": "複合組織",
 }
 
-KINDS = {"case": "事例", "column": "コラム"}
-# The data folder of each kind: data/cases/*.yaml and data/columns/*.yaml.
-FOLDERS = {"case": "cases", "column": "columns"}
+# 事例 and コラム are the report's; an 追加事例 is a case from another source, numbered apart
+# (追加事例1, 2…) so that it is never taken for a case of the report.
+KINDS = {"case": "事例", "column": "コラム", "added": "追加事例"}
+# The kinds whose numbers are the report's own.
+REPORT_KINDS = ("case", "column")
+# The data folder of each kind: data/cases/*.yaml (事例 and 追加事例) and data/columns/*.yaml.
+FOLDERS = {"case": "cases", "column": "columns", "added": "cases"}
+# The order of the data set: the report's cases, its columns, then the added cases (each by number).
+KIND_ORDER = {"case": 0, "column": 1, "added": 2}
+
+# ------------------------------------------------------------------ sources
+# The source a citation written as a place in the report (事例5（2）) names.
+REPORT_SOURCE = "report"
+
+SOURCE_KINDS = {
+    "report": "報告書",
+    "book": "書籍",
+    "article": "記事・論文",
+    "web": "ウェブページ",
+    "statistics": "統計",
+    "official": "公的文書（白書・議事録・公報など）",
+}
+
+# How a place inside a source is written ({id: …, at: …}): each form with its pattern and the
+# words that explain it. A locator is one form, or several joined by 「、」 (第3章、p. 45).
+LOCATOR_FORMS = {
+    "page": (
+        r"(p\. ?[1-9][0-9]{0,3}|pp\. ?[1-9][0-9]{0,3}[-–][1-9][0-9]{0,3}|[1-9][0-9]{0,3}(〜[1-9][0-9]{0,3})?ページ)",
+        "ページ（p. 12、pp. 12-14、12ページ）",
+    ),
+    "section": (
+        r"(第[0-9一二三四五六七八九十]{1,4}[章節部編項]|「[^「」<>&\"'`\n]{1,60}」)",
+        "章・節（第3章、第2節、「見出し」）",
+    ),
+    "table": (r"((表|図|図表)[0-9]{1,3}(-[0-9]{1,3})?)", "表・図（表3-1）"),
+    "fragment": (r"(#[A-Za-z0-9_.:%-]{1,80})", "ページ内の位置（#のあとに英数字。ウェブの出典だけ）"),
+}
+# Which forms fit each kind of source (a web page has no pages; a book has no #fragment).
+SOURCE_LOCATORS = {
+    "report": ("page", "section", "table"),
+    "book": ("page", "section", "table"),
+    "article": ("page", "section", "table"),
+    "web": ("fragment", "section", "table"),
+    "statistics": ("table", "page", "section"),
+    "official": ("page", "section", "table", "fragment"),
+}
+
+# ------------------------------------------------------------------ status
+# What became of a network after its sources: 「その後」 on the case page.
+STATUS_STATES = {
+    "active": "活動中",
+    "reorganised": "改組",
+    "merged": "統合",
+    "dissolved": "解散",
+    "unknown": "不明",
+}
 
 # Countries a case may stand in (ISO 3166-1 alpha-2); a place abroad is written with its name.
 COUNTRIES = {"JP": "日本", "US": "米国"}

@@ -95,7 +95,7 @@ def case_edit(
 # ------------------------------------------------------------ pages built by the macros and theme pages
 
 # The data each view of macros.py reads, as paths inside the data folder (a folder ends with /).
-CASE_FOLDERS = tuple(f"{folder}/" for folder in vocab.FOLDERS.values())
+CASE_FOLDERS = tuple(f"{folder}/" for folder in dict.fromkeys(vocab.FOLDERS.values()))
 MACRO_SOURCES = {
     "case_index": CASE_FOLDERS,
     "glossary": ("glossary.yaml",),
