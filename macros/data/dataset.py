@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .models import Case
+from .models import CITE, Case, citation_source_id, values_of_kind
 
 
 @dataclass
@@ -65,3 +65,8 @@ class Dataset:
     @cached_property
     def source_by_id(self) -> dict:
         return {s.id: s for s in self.sources}
+
+    @cached_property
+    def cited_source_ids(self) -> set[str]:
+        """The sources some fact of some case cites (the report by its places, 事例5（2）)."""
+        return {citation_source_id(c) for case in self.cases for _, c in values_of_kind(case, CITE)}

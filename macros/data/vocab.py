@@ -40,6 +40,8 @@ KINDS = {"case": "事例", "column": "コラム", "added": "追加事例"}
 REPORT_KINDS = ("case", "column")
 # The data folder of each kind: data/cases/*.yaml (事例 and 追加事例) and data/columns/*.yaml.
 FOLDERS = {"case": "cases", "column": "columns", "added": "cases"}
+# The mark before a number where space is short (the map's markers, the lessons matrix): 5, C1, 追1.
+KIND_MARKS = {"case": "", "column": "C", "added": "追"}
 # The order of the data set: the report's cases, its columns, then the added cases (each by number).
 KIND_ORDER = {"case": 0, "column": 1, "added": 2}
 

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from ..data.load import default_data_dir
 from ..export.downloads import downloads_page, size_text
 from ..views import parts
+from ..views.facts import data_time_scope
+from ..views.formatting import as_of_text
 from . import changelog_diff, edit_links
 from .build import load_for_build
 from .compendium import all_cases, all_cases_pdf
@@ -54,6 +56,7 @@ def define(env) -> None:
     dataset = load_for_build()
     edit_links.forget_commits()  # a new build reads the history again, once
     env.variables["stats"] = parts.home_stats(dataset)
+    env.variables["data_as_of"] = as_of_text(data_time_scope(dataset))  # the hand-written pages' time notes
     for name, view in _views(env).items():
         env.macro(_macro(env, dataset, view, name), name)
 

@@ -37,6 +37,12 @@ def nav_entries(dataset) -> dict[str, list]:
         label = vocab.SECTIONS[case.section]
         title = theme_safe_title(f"{case.number}. {case.name.short}")
         by_section.setdefault(label, []).append((case.number, {title: case_src_uri(case)}))
+    added = [
+        (c.number, {theme_safe_title(f"追加{c.number}. {c.name.short}"): case_src_uri(c)})
+        for c in dataset.added_cases()
+    ]
+    if added:  # apart from the report's sections: they are not the report's cases
+        by_section[f"{vocab.KINDS['added']}（報告書以外の出典）"] = added
     return {
         "cases/index.md": [{label: _chunked(pages)} for label, pages in by_section.items()],
         "columns/index.md": [

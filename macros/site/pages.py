@@ -17,11 +17,13 @@ from dataclasses import dataclass
 from ..data import vocab
 from ..data.models import Case
 from ..views import parts
+from ..views.citation import Feedback
 from .stash import stash
 
 # (anchor, heading, part, has-content test) in page order.
 CASE_SECTIONS = [
     ("overview", "概要", "infobox", lambda c: True),
+    ("after", "その後", "status", lambda c: c.status is not None),
     ("story", "経緯と特徴", "narrative", lambda c: bool(c.narrative)),
     ("organisation", "組織と会員", "organisation", lambda c: bool(c.legal_forms or c.members or c.bases)),
     ("members", "会員の一覧", "member-list", lambda c: bool(c.member_companies)),
@@ -80,14 +82,13 @@ def case_markdown(case: Case, has_relations: bool) -> str:
         "",
         _marker("header"),
         "",
-        _marker("edit"),
-        "",
     ]
     for anchor, heading, part, test in CASE_SECTIONS:
         present = has_relations if test is None else test(case)
         if present:
             lines += [f"## {heading} {{ #{anchor} }}", "", _marker(part), ""]
-    return "\n".join(lines)
+    # the file's edit links and its last change close the page: under the summary that date read as the facts'
+    return "\n".join(lines + [_marker("edit"), ""])
 
 
 def theme_markdown(theme_id: str) -> str:
@@ -108,7 +109,13 @@ def generated_pages(dataset) -> list[GeneratedPage]:
 
 
 def fill_generated_page(
-    markdown: str, meta: dict, dataset, page_url: str, edit_part: Callable[[str], str], site_url: str = ""
+    markdown: str,
+    meta: dict,
+    dataset,
+    page_url: str,
+    edit_part: Callable[[str], str],
+    site_url: str = "",
+    feedback: Feedback | None = None,
 ) -> str:
     """Swap each part marker of a generated page for its rendered part, stashed past Markdown.
 
@@ -122,7 +129,7 @@ def fill_generated_page(
         elif name == "edit":
             html = edit_part(meta[CASE_KEY])
         else:
-            html = parts.case_part(dataset, meta[CASE_KEY], name, page_url, site_url)
+            html = parts.case_part(dataset, meta[CASE_KEY], name, page_url, site_url, feedback)
         return stash(meta, html)
 
     return PART_MARKER.sub(part, markdown)

@@ -13,8 +13,10 @@ from ..data import vocab
 from ..data.checks import breakdown_differs, breakdown_sums
 from ..data.periods import parse_period, period_label
 from . import facts
+from .citation import from_report, marked_citation_text
 from .compare import legal_form_path
-from .formatting import figure_text, plain_number, quantity
+from .formatting import REPORT_TIME, figure_text, plain_number, quantity
+from .map_svg import case_number
 from .plots import bar_figure, graph_figure, timeline_figure
 
 
@@ -39,13 +41,14 @@ def _decimal_year(period: str) -> float:
 
 
 def founding_timeline(dataset) -> Chart:
-    rows = []
-    for case in dataset.numbered_cases():
+    rows, dated = [], []
+    for case in _charted_cases(dataset):
         events = [(lf.since, lf.form, lf.entity, lf.source) for lf in legal_form_path(case) if lf.since]
         if case.founded and not any(e[0] == case.founded.date for e in events):
             events.insert(0, (case.founded.date, "設立", case.name.short, case.founded.source))
         for date, form, entity, source in events:
-            rows.append([case.name.short, date, period_label(date), form, entity, source])
+            rows.append([case.name.short, date, period_label(date), form, entity, _source(source, dataset)])
+            dated.append((case.name.short, date, source))
     figure = timeline_figure(
         [(r[0], _decimal_year(r[1]), r[3], f"{r[0]}：{r[2]} {r[3]}（{r[4]}）") for r in rows],
         x_title="年",
@@ -53,16 +56,16 @@ def founding_timeline(dataset) -> Chart:
     # fmt: off
     return Chart(
         id="founding-timeline", kind="timeline", title="設立と法人格の変遷", description="各事例の設立と、任意団体・有限会社・株式会社などへの移行の時期。",
-        unit="年（暦年・年度はそのまま表示）", as_of="報告書に記載の時期（〜2003年）", columns=["事例", "時期（データ）", "時期", "形態", "組織", "出典"],
+        unit="年（暦年・年度はそのまま表示）", as_of=_span("出典に記載の時期", [d[1] for d in dated]), columns=["事例", "時期（データ）", "時期", "形態", "組織", "出典"],
         rows=rows, figure=figure, sources=sorted({r[5] for r in rows}, key=_ref_key),
-        notes=["年度（4月始まり）の時期は年度の初めの位置に、月の記載がない年は1月の位置に置いています。"],
+        notes=["年度（4月始まり）の時期は年度の初めの位置に、月の記載がない年は1月の位置に置いています。", *_later_notes(dated)],
     )
     # fmt: on
 
 
 def members_size(dataset) -> Chart:
-    rows = []
-    for case in dataset.numbered_cases():
+    rows, dated = [], []
+    for case in _charted_cases(dataset):
         latest = facts.latest_members(case)
         if latest:
             rows.append(
@@ -73,14 +76,16 @@ def members_size(dataset) -> Chart:
                     latest.scope,
                     period_label(latest.as_of),
                     vocab.QUALIFIERS[latest.qualifier],
-                    latest.source,
+                    _source(latest.source, dataset),
                 ]
             )
+            dated.append((case.name.short, latest.as_of, latest.source))
+    later = {name for name, _, source in dated if not from_report(source)}
     rows.sort(key=lambda r: r[1])
     figure = bar_figure(
         labels=[r[0] for r in rows],
         values=[r[1] for r in rows],
-        texts=[f"{plain_number(r[1])}{r[2]}{r[5]}（{r[4]}）" for r in rows],
+        texts=[f"{plain_number(r[1])}{r[2]}{r[5]}（{r[4]}{'・報告書以外' if r[0] in later else ''}）" for r in rows],
         groups=[r[2] for r in rows],
         x_title="会員数（対数目盛）",
         log=True,
@@ -88,15 +93,15 @@ def members_size(dataset) -> Chart:
     # fmt: off
     return Chart(
         id="members-size", kind="size", title="会員数の比較（対数目盛）", description="各事例の最新の会員数。社・人・団体と数える単位が違うため色で区別しています。",
-        unit="社・人・団体（事例ごとに異なる）", as_of="各行の時点（2001〜2004年）", columns=["事例", "会員数", "単位", "数えたもの", "時点", "限定", "出典"],
+        unit="社・人・団体（事例ごとに異なる）", as_of=_span("各行の時点", [d[1] for d in dated]), columns=["事例", "会員数", "単位", "数えたもの", "時点", "限定", "出典"],
         rows=rows, figure=figure, sources=sorted({r[6] for r in rows}, key=_ref_key),
-        notes=["単位が違う数値を同じ軸に並べています。大きさの比較は同じ単位どうしで行ってください。"],
+        notes=["単位が違う数値を同じ軸に並べています。大きさの比較は同じ単位どうしで行ってください。", *_later_notes(dated)],
     )
     # fmt: on
 
 
 def public_support(dataset) -> Chart:
-    rows = []
+    rows, dated = [], []
     for case in dataset.cases:
         for s in case.support:
             if s.amount_jpy is None:
@@ -112,9 +117,11 @@ def public_support(dataset) -> Chart:
                     basis,
                     period_label(s.period) if s.period else "",
                     years if years else "",
-                    s.source,
+                    _source(s.source, dataset),
                 ]
             )
+            if s.period:
+                dated.append((case.name.short, s.period, s.source))
     figure = bar_figure(
         labels=[f"{r[0]}（{r[1]}）" for r in rows],
         values=[r[3] for r in rows],
@@ -127,14 +134,14 @@ def public_support(dataset) -> Chart:
     # fmt: off
     return Chart(
         id="public-support", kind="support", title="公的支援の金額と期間（対数目盛）",
-        description="金額が報告書に書かれている公的支援。年額と総額を色で区別し、期間を添えています。金額の幅が50万円から5兆円まであるため、目盛は10倍ごとです。", unit="円", as_of="各行の期間（1995〜2004年度）",
+        description="金額が報告書に書かれている公的支援。年額と総額を色で区別し、期間を添えています。金額の幅が50万円から5兆円まであるため、目盛は10倍ごとです。", unit="円", as_of=_span("各行の期間", [d[1] for d in dated]),
         columns=["事例", "支援者", "種類", "金額（円）", "基礎", "期間", "年数", "出典"], rows=rows, figure=figure,
-        sources=sorted({r[7] for r in rows}, key=_ref_key), notes=["年額と総額は比べられません。年額×年数が支援の総額の目安です。"],
+        sources=sorted({r[7] for r in rows}, key=_ref_key), notes=["年額と総額は比べられません。年額×年数が支援の総額の目安です。", *_later_notes(dated)],
     )
     # fmt: on
 
 
-def funnel(case, metrics: set[str]) -> Chart | None:
+def funnel(case, metrics: set[str], dataset) -> Chart | None:
     """The stages from enquiry to business of one case: its figures of the funnel metrics."""
     figures = [f for f in case.figures if f.metric in metrics]
     if not figures:
@@ -147,7 +154,7 @@ def funnel(case, metrics: set[str]) -> Chart | None:
             vocab.UNITS[f.unit],
             vocab.QUALIFIERS[f.qualifier],
             period_label(f.period),
-            f.source,
+            _source(f.source, dataset),
         ]
         for f in figures
     ]
@@ -161,9 +168,9 @@ def funnel(case, metrics: set[str]) -> Chart | None:
     # fmt: off
     return Chart(
         id=f"funnel-{case.id}", kind="funnel", title=f"{case.name.short}：相談から事業化までの段階別件数",
-        description="相談から商品化・事業化までの各段階の件数。範囲で書かれた数値は下限を棒で、範囲を数字で示します。", unit=rows[0][3], as_of=rows[0][5],
+        description="相談から商品化・事業化までの各段階の件数。範囲で書かれた数値は下限を棒で、範囲を数字で示します。", unit=rows[0][3], as_of=_span("各段階の時点", [f.period for f in figures]),
         columns=["段階", "件数（下限）", "件数（上限）", "単位", "限定", "時点", "出典"], rows=rows, figure=figure,
-        sources=sorted({r[6] for r in rows}, key=_ref_key),
+        sources=sorted({r[6] for r in rows}, key=_ref_key), notes=_later_notes([(f.label, f.period, f.source) for f in figures]),
     )
     # fmt: on
 
@@ -181,7 +188,7 @@ def compositions(dataset) -> list[Chart]:
             unit_label = vocab.UNITS[unit]
             rows = [[b.label, b.value, unit_label, "内訳"] for b in breakdown]
             parts, stated_total = breakdown_sums(item)
-            rows.append(["報告書が記す合計", stated_total, unit_label, "合計"])
+            rows.append(["出典が記す合計", stated_total, unit_label, "合計"])
             notes = []
             if breakdown_differs(item):
                 notes.append(
@@ -208,15 +215,15 @@ def compositions(dataset) -> list[Chart]:
                     columns=["項目", "値", "単位", "区分"],
                     rows=rows,
                     figure=figure,
-                    sources=[source],
-                    notes=notes,
+                    sources=[_source(source, dataset)],
+                    notes=notes + _later_notes([(case.name.short, period, source)]),
                 )
             )
     return charts
 
 
 def _node_label(case) -> str:
-    return str(case.number) if case.kind == "case" else f"C{case.number}"
+    return case_number(case)
 
 
 def relations_graph(dataset) -> Chart:
@@ -232,7 +239,9 @@ def relations_graph(dataset) -> Chart:
     for case in dataset.cases:
         for rel in case.relations:
             other = dataset.case_by_id[rel.target]
-            rows.append([case.name.short, vocab.RELATION_TYPES[rel.type], other.name.short, rel.source])
+            rows.append(
+                [case.name.short, vocab.RELATION_TYPES[rel.type], other.name.short, _source(rel.source, dataset)]
+            )
             edges.append(
                 (
                     position[case.id],
@@ -248,15 +257,57 @@ def relations_graph(dataset) -> Chart:
     return Chart(
         id="relations", kind="relations", title="事例どうしの関係",
         description="手本にした、支援事業から生まれた、連携しているなど、報告書が述べる事例間の関係。列は報告書の分類、矢印は関係の向きです。", unit="—",
-        as_of="報告書の記述（2003〜04年）", columns=["事例", "関係", "関係先", "出典"], rows=rows, figure=figure,
-        sources=sorted({r[3] for r in rows}, key=_ref_key), notes=[f"番号：{key}（Cはコラム）"],
+        as_of=_relations_as_of(dataset), columns=["事例", "関係", "関係先", "出典"], rows=rows, figure=figure,
+        sources=sorted({r[3] for r in rows}, key=_ref_key), notes=[f"番号：{key}（Cはコラム{'、追は報告書以外の出典による追加事例' if dataset.added_cases() else ''}）"],
     )
     # fmt: on
 
 
 def _ref_key(ref: str) -> tuple:
+    """事例2（1） before 事例10（2） before コラム1 before the other sources (報告書以外：…)."""
     numbers = [int(n) for n in re.findall(r"\d+", ref)]
-    return (not ref.startswith("事例"), numbers, ref)
+    return (ref.startswith("報告書以外"), not ref.startswith("事例"), numbers, ref)
+
+
+def _charted_cases(dataset) -> list:
+    """The cases the comparison charts show: the report's, then those added from other sources."""
+    return dataset.numbered_cases() + dataset.added_cases()
+
+
+def _source(citation, dataset) -> str:
+    return marked_citation_text(citation, dataset.source_by_id)
+
+
+def _span(what: str, periods: list[str]) -> str:
+    """各行の時点（2001〜2009年）: the years a chart's values describe, read from its rows."""
+    years = sorted({y for p in periods for y in _years(p)})
+    if not years:
+        return what
+    return f"{what}（{years[0]}〜{years[-1]}年）" if years[0] != years[-1] else f"{what}（{years[0]}年）"
+
+
+def _relations_as_of(dataset) -> str:
+    sources = [rel.source for case in dataset.cases for rel in case.relations]
+    if all(from_report(s) for s in sources):
+        return f"報告書の記述（{REPORT_TIME}）"
+    return f"出典の記述（報告書の{REPORT_TIME}と、報告書以外の出典の時点）"
+
+
+def _years(period: str) -> tuple[int, ...]:
+    parsed = parse_period(period)
+    return (parsed.start.year, (parsed.end or parsed.start).year)
+
+
+def _later_notes(dated: list[tuple]) -> list[str]:
+    """A note naming the values from other sources than the report: a series of mixed years says so."""
+    later = [f"{name}（{period_label(period)}）" for name, period, source in dated if not from_report(source)]
+    if not later:
+        return []
+    return [
+        "報告書（2003〜2004年時点）の値と、報告書以外の出典による別の時点の値が並んでいます："
+        + "、".join(dict.fromkeys(later))
+        + "。出典欄に出典と時点を示しています。"
+    ]
 
 
 _built: dict = {}
@@ -272,6 +323,6 @@ def all_charts(dataset) -> dict[str, Chart]:
 def _build_all(dataset) -> dict[str, Chart]:
     charts = [founding_timeline(dataset), members_size(dataset), public_support(dataset), relations_graph(dataset)]
     funnel_metrics = dataset.metric_ids_in("funnel")
-    charts += [c for c in (funnel(case, funnel_metrics) for case in dataset.cases) if c]
+    charts += [c for c in (funnel(case, funnel_metrics, dataset) for case in dataset.cases) if c]
     charts += compositions(dataset)
     return {c.id: c for c in charts}

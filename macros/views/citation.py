@@ -9,6 +9,7 @@ The day the reader reads the page is filled in by cite.js in the browser.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import quote, urlencode
 
 from ..data import vocab
 from ..data.models import citation_source_id, is_report_place
@@ -18,10 +19,51 @@ SITE_TITLE = "中小企業ネットワーク事例データベース"
 
 
 @dataclass(frozen=True)
+class Tell:
+    """Where a reader tells the editors what became of a case or what is wrong (either may be None)."""
+
+    label: str
+    issue_url: str | None
+    mail_url: str | None
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The site's channels for readers: a GitHub issue form and a contact address; each optional."""
+
+    issue_form: str | None = None  # https://github.com/<owner>/<repo>/issues/new?template=…
+    contact: str | None = None  # an e-mail address
+
+    def tell(self, case=None) -> Tell | None:
+        """The prefilled links for one case (or for the site); None when there is nowhere to tell."""
+        if not (self.issue_form or self.contact):
+            return None
+        what = f"{case.name.ja}（{case_label(case)}、{case.id}）" if case else ""
+        label = "この事例のその後・誤りを知らせる" if case else "データの誤り・その後を知らせる"
+        title = f"その後・誤り：{case.name.ja}" if case else "その後・誤り："
+        issue_url = None
+        if self.issue_form:
+            fields = {"title": title, "case": what} if case else {"title": title}
+            issue_url = f"{self.issue_form}&{urlencode(fields, quote_via=quote)}"
+        mail_url = None
+        if self.contact:
+            body = f"事例：{what}\n知っていること：\n出典（資料名と日付、または URL）：\n"
+            mail_url = f"mailto:{self.contact}?{urlencode({'subject': title, 'body': body}, quote_via=quote)}"
+        return Tell(label, issue_url, mail_url)
+
+
+@dataclass(frozen=True)
 class CiteContext:
     subject: str  # whose figure: 「アドック神戸（事例1）」, or a theme's title; "" for charts
-    report: str  # the cited sources with their year
+    sources: str  # every source the page cites, with its date (a chart's or a page's citation)
+    report: str  # the report as a source, for a fact cited by a place in it
     address: str  # the page's address: absolute with SITE_URL, else the path from the site root
+    tell: Tell | None = None  # where to tell the editors what became of the case
+
+
+def case_label(case) -> str:
+    """事例5, コラム1, 追加事例1."""
+    return f"{vocab.KINDS[case.kind]}{case.number}"
 
 
 def page_address(page_url: str, site_url: str = "") -> str:
@@ -61,18 +103,31 @@ def citation_text(citation, source_by_id: dict) -> str:
     return f"{source_text(source)}{citation.at}" if source else f"{citation.id} {citation.at}"
 
 
+def marked_citation_text(citation, source_by_id: dict) -> str:
+    """A citation as plain text that says when it is not the report (a chart's table and CSV, a search snippet)."""
+    text = citation_text(citation, source_by_id)
+    return text if is_report_place(citation) else f"報告書以外：{text}"
+
+
 def citation_year(citation, source_by_id: dict) -> str:
     """When the cited source appeared: 2004年 for the report, 2010年 for a book of 2010."""
     source = source_by_id.get(citation_source_id(citation))
     return source_year(source) if source else ""
 
 
-def case_context(dataset, case, address: str) -> CiteContext:
-    by_id = {s.id: s for s in dataset.sources}
-    subject = f"{case.name.ja}（{vocab.KINDS[case.kind]}{case.number}）"
-    return CiteContext(subject, _report(by_id[s] for s in case.sources if s in by_id), address)
+def _report_text(dataset) -> str:
+    report = dataset.source_by_id.get(vocab.REPORT_SOURCE)
+    return source_text(report) if report else ""
 
 
-def site_context(dataset, subject: str, address: str) -> CiteContext:
+def case_context(dataset, case, address: str, feedback: Feedback | None = None) -> CiteContext:
+    by_id = dataset.source_by_id
+    subject = f"{case.name.ja}（{case_label(case)}）"
+    cited = _report(by_id[s] for s in case.sources if s in by_id)
+    return CiteContext(subject, cited, _report_text(dataset), address, feedback.tell(case) if feedback else None)
+
+
+def site_context(dataset, subject: str, address: str, feedback: Feedback | None = None) -> CiteContext:
     """For figures and charts that draw on the whole data set (themes, chart pages)."""
-    return CiteContext(subject, _report(dataset.sources), address)
+    tell = feedback.tell() if feedback else None
+    return CiteContext(subject, _report(dataset.sources), _report_text(dataset), address, tell)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..data import vocab
-from ..data.models import Case
+from ..data.models import Case, is_report_place
 from ..data.periods import parse_period, period_label
 from . import facts
 from .formatting import figure_text, member_text, support_amount
@@ -37,6 +37,21 @@ def activity_tags(case: Case) -> list[str]:
     return tags
 
 
+LATER = "報告書以外の出典"  # said of every value in a table that the 2004 report does not give
+
+
+def _when(period: str | None, citation) -> str:
+    """（2009年12月・報告書以外の出典） after a value from another source; nothing after the report's."""
+    if is_report_place(citation):
+        return ""
+    return f"（{period_label(period)}・{LATER}）" if period else f"（{LATER}）"
+
+
+def origin_of(case: Case) -> str:
+    """Whether a row is one of the report's cases or a case added from another source (a filter of the lists)."""
+    return f"{vocab.KINDS['added']}（{LATER}）" if case.kind == "added" else f"報告書の{vocab.KINDS[case.kind]}"
+
+
 def support_text(case: Case) -> str:
     parts = []
     for s in case.support:
@@ -47,7 +62,7 @@ def support_text(case: Case) -> str:
             text += f" {support_amount(s)}"
         if s.duration_years:
             text += f"（{s.duration_years:g}年間）"
-        parts.append(text)
+        parts.append(text + _when(s.period, s.source))
     return "、".join(dict.fromkeys(parts))
 
 
@@ -60,6 +75,7 @@ class CompareRow:
     founded: str
     founded_sort: str
     legal_form: str
+    legal_form_when: str  # （2008年・報告書以外の出典） when the latest form comes from another source
     members: str
     members_sort: float | None
     fees: str
@@ -68,6 +84,7 @@ class CompareRow:
     activities: list[str] = field(default_factory=list)
     base_kinds: list[str] = field(default_factory=list)
     supported: str = ""  # 記載あり / 記載なし: whether the report names public support for the case
+    origin: str = ""  # 報告書の事例 / 追加事例（報告書以外の出典）
 
 
 NO_BASE = "基盤なし"
@@ -84,7 +101,9 @@ class Facet:
 
 def facets(rows: list[CompareRow]) -> list[Facet]:
     """The filters of the case index and the comparison, with the values that occur in the rows."""
-    return [
+    origins = list(dict.fromkeys(r.origin for r in rows))
+    shown = [Facet("origin", "出典", origins)] if any(r.case.kind == "added" for r in rows) else []
+    return shown + [
         Facet("section", "分類", list(dict.fromkeys(r.section for r in rows))),
         Facet("region", "地域", sorted({r.region for r in rows})),
         Facet("base", "基盤の種類", sorted({k for r in rows for k in r.base_kinds})),
@@ -97,6 +116,7 @@ def facets(rows: list[CompareRow]) -> list[Facet]:
 def facet_values(row: CompareRow) -> dict[str, list[str]]:
     """The values a row has for each facet (several for bases and activities)."""
     return {
+        "origin": [row.origin],
         "section": [row.section],
         "region": [row.region],
         "base": row.base_kinds,
@@ -107,13 +127,15 @@ def facet_values(row: CompareRow) -> dict[str, list[str]]:
 
 
 def compare_rows(dataset, cases=None) -> list[CompareRow]:
-    """One row per case (the numbered cases unless cases are given, e.g. with the columns)."""
+    """One row per case (the report's cases and the added ones unless cases are given, e.g. with the columns)."""
     rows = []
     fee_metrics = dataset.metric_ids_in("fee")
-    for case in dataset.numbered_cases() if cases is None else cases:
+    for case in dataset.numbered_cases() + dataset.added_cases() if cases is None else cases:
         form = facts.current_legal_form(case)
         latest = facts.latest_members(case)
-        fees = [f"{f.label} {figure_text(f)}" for f in case.figures if f.metric in fee_metrics]
+        fees = [
+            f"{f.label} {figure_text(f)}{_when(f.period, f.source)}" for f in case.figures if f.metric in fee_metrics
+        ]
         rows.append(
             CompareRow(
                 case=case,
@@ -125,7 +147,10 @@ def compare_rows(dataset, cases=None) -> list[CompareRow]:
                 if case.founded
                 else "",
                 legal_form=form.form if form else "記載なし",
-                members=f"{member_text(latest)}（{period_label(latest.as_of)}）" if latest else "",
+                legal_form_when=_when(form.since, form.source) if form else "",
+                members=f"{member_text(latest)}{_when(latest.as_of, latest.source) or f'（{period_label(latest.as_of)}）'}"
+                if latest
+                else "",
                 members_sort=float(latest.count) if latest else None,
                 fees="、".join(fees),
                 support=support_text(case),
@@ -133,6 +158,7 @@ def compare_rows(dataset, cases=None) -> list[CompareRow]:
                 activities=activity_tags(case),
                 base_kinds=list(dict.fromkeys(b.kind for b in case.bases)) or [NO_BASE],
                 supported="記載あり" if case.support else "記載なし",
+                origin=origin_of(case),
             )
         )
     return rows

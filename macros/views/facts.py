@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..data import vocab
-from ..data.models import Case, DataNote, Event, LegalForm, MemberCount
+from ..data.models import CITE, Case, DataNote, Event, LegalForm, MemberCount, citation_source_id, values_of_kind
 from ..data.periods import parse_period
 
 
@@ -82,9 +83,45 @@ def note_targets(case: Case, note: DataNote) -> list[tuple[str, str]]:
 
 
 def report_order(dataset) -> list[Case]:
-    """Cases by number, each column right after the case the report puts it after (else at the end)."""
+    """Cases by number, each column right after the case the report puts it after (else at the end),
+    then the cases added from other sources (追加事例), by their own numbers."""
     cases = sorted(dataset.numbered_cases(), key=lambda c: c.number)
     columns = sorted(dataset.columns(), key=lambda c: c.number)
     placed = {n: [c for c in columns if c.after_case == n] for n in {c.number for c in cases}}
     ordered = [item for case in cases for item in (case, *placed.get(case.number, []))]
-    return ordered + [c for c in columns if c not in ordered]
+    return ordered + [c for c in columns if c not in ordered] + dataset.added_cases()
+
+
+@dataclass(frozen=True)
+class TimeScope:
+    """What a case page's facts date from: the report, and the other sources its facts cite."""
+
+    from_report: bool  # some fact cites the report
+    later: list  # the other sources its facts cite, oldest first
+    latest_year: int | None  # the year of the newest of them
+
+    @property
+    def report_only(self) -> bool:
+        return not self.later
+
+
+def _source_year(source) -> int | None:
+    dated = source.published or source.accessed
+    return parse_period(dated).start_year if dated else None
+
+
+def _scope(cited: set[str], source_ids, dataset) -> TimeScope:
+    others = [dataset.source_by_id[s] for s in source_ids if s in cited and s != vocab.REPORT_SOURCE]
+    others.sort(key=lambda s: _source_year(s) or 0)
+    years = [y for y in map(_source_year, others) if y]
+    return TimeScope(vocab.REPORT_SOURCE in cited, others, max(years) if years else None)
+
+
+def time_scope(case: Case, dataset) -> TimeScope:
+    """What one case's facts date from (the page's time note)."""
+    return _scope({citation_source_id(c) for _, c in values_of_kind(case, CITE)}, case.sources, dataset)
+
+
+def data_time_scope(dataset) -> TimeScope:
+    """What the whole data set's facts date from (the time notes of lists, comparisons and downloads)."""
+    return _scope(dataset.cited_source_ids, [s.id for s in dataset.sources], dataset)

@@ -91,7 +91,27 @@ def support_amount(support) -> str | None:
     return quantity(support.amount_jpy, "JPY") + AMOUNT_BASIS_MARKS.get(support.amount_basis or "", "")
 
 
+def status_text(status) -> str:
+    """不明（2004年時点）: what became of a case, as of when."""
+    return f"{vocab.STATUS_STATES[status.state]}（{period_label(status.as_of)}時点）"
+
+
+REPORT_TIME = "2003〜2004年時点"  # the report's 現在 and the years its figures describe
+
+
+def as_of_text(scope) -> str:
+    """The time of a page's or a table's facts (facts.TimeScope): 2003〜2004年時点, and any later sources' years."""
+    if scope.report_only:
+        return REPORT_TIME
+    later = (
+        f"報告書以外の出典による{scope.latest_year}年までの時点" if scope.latest_year else "報告書以外の出典による時点"
+    )
+    return f"{REPORT_TIME}（報告書）と、{later}" if scope.from_report else later
+
+
 FILTERS = {
+    "as_of_text": as_of_text,
+    "status_text": status_text,
     "period": period_label,
     "quantity": quantity,
     "figure_text": figure_text,

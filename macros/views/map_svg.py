@@ -51,6 +51,7 @@ class Marker:
     py: float
     radius: float = MARKER_RADIUS
     case_id: str = ""
+    added: bool = False  # a case from another source than the report (drawn apart)
 
     @property
     def moved(self) -> bool:
@@ -202,12 +203,16 @@ def markers(dataset) -> list[Marker]:
         for i, (x, y) in _ring(group, where).items():
             case = cases[i]
             title = f"{vocab.KINDS[case.kind]}{case.number} {case.name.short}（{place_label(case)}）"
-            drawn.append(Marker(case_number(case), title, page_path(case), x, y, *where[i], case_id=case.id))
+            added = case.kind == "added"
+            drawn.append(
+                Marker(case_number(case), title, page_path(case), x, y, *where[i], case_id=case.id, added=added)
+            )
     return sorted(drawn, key=lambda m: m.y)
 
 
 def case_number(case) -> str:
-    return str(case.number) if case.kind == "case" else f"C{case.number}"
+    """5, C1 (a column), 追1 (a case added from another source)."""
+    return f"{vocab.KIND_MARKS[case.kind]}{case.number}"
 
 
 def map_context(dataset) -> dict:
@@ -219,4 +224,5 @@ def map_context(dataset) -> dict:
         "markers": markers(dataset),
         "places": japan,
         "abroad": abroad,
+        "has_added": bool(dataset.added_cases()),
     }

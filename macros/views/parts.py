@@ -33,6 +33,12 @@ PARTS_SHOWING = {
 }
 
 
+def _render(dataset, template: str, **context) -> str:
+    """A part of a page; its citations of other sources than the report name them (cite in _macros.html),
+    and its time notes say which years its facts describe (data_scope)."""
+    return render(template, source_by_id=dataset.source_by_id, data_scope=facts.data_time_scope(dataset), **context)
+
+
 def _with_note_links(case, part: str, html: str) -> str:
     """The part, with links to the data notes about what it shows (after the summary, before a section)."""
     notes = facts.notes_concerning(case, [field for field, shown in PARTS_SHOWING.items() if part in shown])
@@ -42,15 +48,22 @@ def _with_note_links(case, part: str, html: str) -> str:
     return f"{html}\n{links}" if part == "header" else f"{links}\n{html}"
 
 
-def case_part(dataset, case_id: str, part: str, page_url: str, site_url: str = "") -> str:
+def case_part(
+    dataset, case_id: str, part: str, page_url: str, site_url: str = "", feedback: citation.Feedback | None = None
+) -> str:
+    """One part of a case page; feedback: where readers tell the editors (none in the 全事例集 or without one)."""
     case = dataset.case_by_id[case_id]
     context = {
         "case": case,
         "base": base_for(page_url),
         "themes": dataset.theme_by_id,
-        "cite_ctx": citation.case_context(dataset, case, citation.page_address(page_url, site_url)),
+        "cite_ctx": citation.case_context(dataset, case, citation.page_address(page_url, site_url), feedback),
     }
-    if part == "timeline":
+    if part == "header":
+        context["scope"] = facts.time_scope(case, dataset)
+    elif part == "status":
+        context["tell"] = feedback.tell(case) if feedback else None
+    elif part == "timeline":
         context["events"] = facts.timeline_events(case)
     elif part == "relations":
         context["related"] = facts.related_cases(case, dataset)
@@ -60,17 +73,18 @@ def case_part(dataset, case_id: str, part: str, page_url: str, site_url: str = "
         by_id = {s.id: s for s in dataset.sources}
         context["sources"] = [by_id[s] for s in case.sources]
         context["page_marks"] = facts.page_marks_in(f"{vocab.KINDS[case.kind]}{case.number}", context["sources"])
-    return _with_note_links(case, part, render(f"case-{part}.html", **context))
+    return _with_note_links(case, part, _render(dataset, f"case-{part}.html", **context))
 
 
 def case_index(dataset, page_url: str) -> str:
-    return _filtered_table("case-index.html", compare_rows(dataset, dataset.cases), page_url)
+    return _filtered_table(dataset, "case-index.html", compare_rows(dataset, dataset.cases), page_url)
 
 
 def theme_page(dataset, theme_id: str, page_url: str, site_url: str = "") -> str:
     found = lessons.evidence(dataset, theme_id)
     theme = dataset.theme_by_id[theme_id]
-    return render(
+    return _render(
+        dataset,
         "theme-page.html",
         theme=theme,
         cite_ctx=citation.site_context(dataset, theme.title, citation.page_address(page_url, site_url)),
@@ -81,7 +95,9 @@ def theme_page(dataset, theme_id: str, page_url: str, site_url: str = "") -> str
 
 
 def themes_overview(dataset, page_url: str) -> str:
-    return render("theme-matrix.html", rows=lessons.theme_matrix(dataset), cases=dataset.cases, base=base_for(page_url))
+    return _render(
+        dataset, "theme-matrix.html", rows=lessons.theme_matrix(dataset), cases=dataset.cases, base=base_for(page_url)
+    )
 
 
 def policy_levers(dataset, part: str, page_url: str) -> str:
@@ -91,23 +107,25 @@ def policy_levers(dataset, part: str, page_url: str) -> str:
         "bases": lessons.bases,
         "people": lessons.people,
     }[part](dataset)
-    return render(f"levers-{part}.html", rows=data, base=base_for(page_url))
+    return _render(dataset, f"levers-{part}.html", rows=data, base=base_for(page_url))
 
 
 def lessons_brief(dataset, page_url: str) -> str:
     themes = [(t, lessons.evidence(dataset, t.id)) for t in dataset.themes]
-    return render("lessons-brief.html", themes=themes, base=base_for(page_url))
+    return _render(dataset, "lessons-brief.html", themes=themes, base=base_for(page_url))
 
 
 def glossary(dataset, page_url: str) -> str:
     terms = sorted(dataset.terms, key=lambda t: t.reading or t.term)
-    return render("glossary.html", terms=terms, cases=dataset.case_by_id, base=base_for(page_url))
+    return _render(dataset, "glossary.html", terms=terms, cases=dataset.case_by_id, base=base_for(page_url))
 
 
 def home_stats(dataset) -> dict:
     return {
         "cases": len(dataset.numbered_cases()),
         "columns": len(dataset.columns()),
+        "added": len(dataset.added_cases()),
+        "later_sources": len([s for s in dataset.sources if s.id != vocab.REPORT_SOURCE]),
         "themes": len([t for t in dataset.themes if t.origin == "report"]),
         "figures": sum(len(c.figures) + len(c.members) for c in dataset.cases),
         "lessons": sum(len(c.lessons) for c in dataset.cases),
@@ -116,7 +134,8 @@ def home_stats(dataset) -> dict:
 
 
 def _chart_html(dataset, chart, page_url: str, site_url: str) -> str:
-    return render(
+    return _render(
+        dataset,
         "chart.html",
         chart=chart,
         pic=picture(chart.figure),
@@ -137,12 +156,13 @@ def charts_of_kind(dataset, kind: str, page_url: str, site_url: str = "") -> str
 
 
 def compare_table(dataset, page_url: str) -> str:
-    return _filtered_table("compare-table.html", compare_rows(dataset), page_url)
+    return _filtered_table(dataset, "compare-table.html", compare_rows(dataset), page_url)
 
 
-def _filtered_table(template: str, rows, page_url: str) -> str:
+def _filtered_table(dataset, template: str, rows, page_url: str) -> str:
     """A table of cases with the shared filters (table-filters.html); each row carries its facet values."""
-    return render(
+    return _render(
+        dataset,
         template,
         rows=[(r, facet_values(r)) for r in rows],
         facets=facets(rows),
@@ -154,30 +174,31 @@ def joint_orders_table(dataset, page_url: str) -> str:
     cases = [c for c in dataset.cases if c.joint_orders]
     response = dataset.metric_ids_in("response")
     replies = {c.id: [f for f in c.figures if f.metric in response] for c in cases}
-    return render("compare-joint-orders.html", cases=cases, replies=replies, base=base_for(page_url))
+    return _render(dataset, "compare-joint-orders.html", cases=cases, replies=replies, base=base_for(page_url))
 
 
 def source_about(dataset, page_url: str) -> str:
     """What is known of the report, what is not, how citations map to its text, and its page numbers."""
-    return render("source-about.html", sources=dataset.sources, base=base_for(page_url))
+    return _render(dataset, "source-about.html", sources=dataset.sources, base=base_for(page_url))
 
 
 def money_table(dataset, page_url: str) -> str:
-    return render("compare-money.html", rows=money_rows(dataset), base=base_for(page_url))
+    return _render(dataset, "compare-money.html", rows=money_rows(dataset), base=base_for(page_url))
 
 
 def legal_forms_table(dataset, page_url: str) -> str:
     paths = [(c, legal_form_path(c)) for c in dataset.cases if c.legal_forms]
-    return render("compare-legal-forms.html", paths=paths, base=base_for(page_url))
+    return _render(dataset, "compare-legal-forms.html", paths=paths, base=base_for(page_url))
 
 
 def case_map(dataset, page_url: str) -> str:
-    return render("map.html", base=base_for(page_url), **map_context(dataset))
+    return _render(dataset, "map.html", base=base_for(page_url), **map_context(dataset))
 
 
 def side_by_side(dataset, page_url: str) -> str:
     """Every case and column in a column of its own; side-by-side.js shows the chosen few."""
-    return render(
+    return _render(
+        dataset,
         "side-by-side.html",
         columns=side_columns(dataset),
         fields=FIELDS,

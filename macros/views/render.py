@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from ..data import vocab
 from . import citation, facts, formatting
+from .map_svg import case_number
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "overrides" / "partials" / "data"
 
@@ -50,7 +51,15 @@ def environment() -> Environment:
         keep_trailing_newline=False,
     )
     env.filters.update(formatting.FILTERS, script_json=script_json)
-    env.globals.update(vocab=vocab, facts=facts, citation_site=citation.SITE_TITLE)
+    env.globals.update(
+        vocab=vocab,
+        facts=facts,
+        citation_site=citation.SITE_TITLE,
+        from_report=citation.from_report,
+        citation_text=citation.citation_text,
+        case_label_text=citation.case_label,
+        case_number=case_number,
+    )
     return env
 
 

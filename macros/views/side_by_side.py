@@ -12,6 +12,7 @@ from ..data import vocab
 from ..data.models import Case
 from ..data.periods import parse_period, period_label
 from . import facts
+from .citation import case_label
 from .compare import legal_form_path
 from .formatting import (
     figure_text,
@@ -20,6 +21,7 @@ from .formatting import (
     member_text,
     place_text,
     quantity,
+    status_text,
     support_amount,
 )
 
@@ -28,9 +30,10 @@ MAX_CHOSEN = 4  # columns shown at once: what fits a landscape A4 page and a lap
 # (field id, row heading) in the order of the rows.
 FIELDS = (
     ("section", "分類"),
+    ("status", "その後"),
     ("place", "所在地"),
     ("founded", "設立"),
-    ("legal_form", "法人格（調査時点）"),
+    ("legal_form", "法人格（最新の記載）"),
     ("members", "会員数（最新）"),
     ("member_history", "会員数の推移"),
     ("legal_form_history", "組織形態の移り変わり"),
@@ -43,10 +46,10 @@ FIELDS = (
 
 @dataclass(frozen=True)
 class Entry:
-    """One value in a cell, with the place in the report it comes from (None: the report's structure)."""
+    """One value in a cell, with its citation (None: the report's structure)."""
 
     text: str
-    source: str | None = None
+    source: object = None  # 事例5（2）, or {id, at} of another source
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,7 @@ def side_column(case: Case, money_metrics: set[str]) -> SideColumn:
     history = sorted(case.members, key=lambda m: parse_period(m.as_of).sort_key())
     cells = {
         "section": [Entry(vocab.SECTIONS[case.section] if case.section else vocab.KINDS[case.kind])],
+        "status": [Entry(status_text(case.status), case.status.source)] if case.status else [],
         "place": [Entry(place_text(case.place), case.place.source)] if case.place else [],
         "founded": [Entry(period_label(case.founded.date), case.founded.source)] if case.founded else [],
         "legal_form": [Entry(legal_form_text(form, case.name.ja), form.source)] if form else [],
@@ -116,7 +120,7 @@ def side_column(case: Case, money_metrics: set[str]) -> SideColumn:
         "joint_orders": _joint_orders(case),
         "lessons": [Entry(lesson.text, lesson.source) for lesson in case.lessons],
     }
-    return SideColumn(case, f"{vocab.KINDS[case.kind]}{case.number}", cells)
+    return SideColumn(case, case_label(case), cells)
 
 
 def side_columns(dataset) -> list[SideColumn]:

@@ -11,6 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # MkDocs loads hoo
 
 from macros.site import edit_links
 from macros.site.build import dataset_for_build
+from macros.site.feedback import feedback_from
 from macros.site.nav import extend_nav, nav_entries
 from macros.site.pages import fill_generated_page, generated_pages, is_generated
 
@@ -34,4 +35,5 @@ def on_page_markdown(markdown, page, config, files):
     def edit_part(case_id: str) -> str:
         return edit_links.case_edit(dataset, case_id, page.url, config.extra, commits)
 
-    return fill_generated_page(markdown, page.meta, dataset, page.url, edit_part, config.site_url or "")
+    feedback = feedback_from(config.extra)
+    return fill_generated_page(markdown, page.meta, dataset, page.url, edit_part, config.site_url or "", feedback)
