@@ -42,6 +42,12 @@ def page_description(dataset, meta: dict) -> Markup | None:
 
 
 def case_source(dataset, case) -> str:
-    """Where a case page's content comes from, for its page citation: the report and the case's number."""
+    """Where a case page's content comes from, for its page citation: the report and the case's number,
+    and the other sources the case cites (an added case has only those)."""
+    others = [dataset.source_by_id[s] for s in case.sources if s != vocab.REPORT_SOURCE and s in dataset.source_by_id]
+    listed = "、".join(citation.source_text(s) for s in others)
+    if case.kind not in vocab.REPORT_KINDS:
+        return listed
     context = citation.case_context(dataset, case, "")
-    return f"{context.report}の{vocab.KINDS[case.kind]}{case.number}"
+    in_report = f"{context.report}の{citation.case_label(case)}"
+    return f"{in_report}、および{listed}" if listed else in_report
