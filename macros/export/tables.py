@@ -5,8 +5,13 @@ its allowed values and its Japanese description are read from those pydantic
 fields, so the data dictionary is the schema and is never written twice.
 A test walks the models and proves that every scalar field lands in a column.
 
-Row order is defined, not incidental: cases by kind (事例, then コラム) and
-number, then the order of the items in the data file (shown by a *_no column).
+A citation (models.Citation) is either a place in the report (事例5（2）) or
+{id, at} of another source; it is written in two columns, the place and the
+source's ID (`source`, `source_id`), by one helper (`cite`).
+
+Row order is defined, not incidental: cases by kind (vocab.KIND_ORDER: 事例,
+コラム, 追加事例) and number, then the order of the items in the data file (shown
+by a *_no column).
 """
 
 from __future__ import annotations
@@ -18,10 +23,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Annotated, Literal, Union
 
+from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from ..data import vocab
 from ..data.models import (
+    CITE,
     Activity,
     Base,
     BreakdownItem,
@@ -49,9 +56,12 @@ from ..data.models import (
     Region,
     Relation,
     Source,
+    Status,
     Support,
     Term,
     Theme,
+    citation_source_id,
+    is_report_place,
 )
 from ..views import facts
 
@@ -62,12 +72,19 @@ _PERIOD_FUNC = typing.get_args(PeriodStr)[1].func
 
 
 def _unwrap(annotation):
-    """Optional[X] -> X; list[X] -> X; Annotated[X, ...] -> (X, metadata)."""
+    """Optional[X] -> X; list[X] -> X; Annotated[X, ...] -> (X, metadata).
+
+    A union of several forms (a citation: 事例5（2） or {id, at}) is one value and is returned whole,
+    not as its first form.
+    """
     metadata: list = []
     while True:
         origin = typing.get_origin(annotation)
+        forms = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if origin in (Union, types.UnionType) and len(forms) > 1:
+            return annotation, metadata
         if origin in (Union, types.UnionType):
-            annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
+            annotation = forms[0]
         elif origin is list:
             annotation = typing.get_args(annotation)[0]
         elif origin is Annotated:
@@ -75,6 +92,11 @@ def _unwrap(annotation):
             annotation, metadata = args[0], metadata + list(args[1:])
         else:
             return annotation, metadata
+
+
+def is_citation_field(model, name: str) -> bool:
+    """Whether a field holds a citation (models.Citation): a place in the report or {id, at} of another source."""
+    return CITE in model.model_fields[name].metadata
 
 
 def is_list_field(model, name: str) -> bool:
@@ -124,6 +146,7 @@ class Column:
     enum: tuple = ()  # allowed values, for a controlled vocabulary
     get: Callable = field(default=None, repr=False, compare=False)
     joined: bool = False  # a list written in one cell, its values joined by LIST_SEPARATOR
+    references: tuple = ()  # (table, column) this column's values point at: a foreign key
 
     @property
     def labels(self) -> dict[str, str]:
@@ -137,7 +160,11 @@ class Table:
     columns: list[Column]
     rows: list[dict]
     primary_key: tuple[str, ...] = ()
-    foreign_keys: tuple = ()  # ((column, table, column), ...)
+    foreign_keys: tuple = ()  # ((column, table, column), ...), with those of the columns' own references
+
+    def __post_init__(self):
+        own = tuple((c.name, *c.references) for c in self.columns if c.references)
+        self.foreign_keys = tuple(self.foreign_keys) + tuple(k for k in own if k not in self.foreign_keys)
 
     @property
     def filename(self) -> str:
@@ -159,6 +186,8 @@ def col(
     name: str, model, attr: str, note: str = "", get: Callable | None = None, also: tuple = (), kind: str | None = None
 ) -> Column:
     """A column carrying model.attr: type, values and description from the schema."""
+    if is_citation_field(model, attr):  # its value may be {id, at}, which no single cell holds
+        raise TypeError(f"{model.__name__}.{attr} is a citation: write its columns with cite()")
     schema_kind, enum = field_type(model, attr)
     kind = kind or schema_kind
     description = field_description(model, attr) + (f"。{note}" if note else "")
@@ -175,6 +204,65 @@ def col(
                 return getattr(item, attr) if item is not None else None
 
     return Column(name, description, kind, ((model, attr),) + also, enum, get, is_list_field(model, attr))
+
+
+_SOURCES = ("sources", "source_id")  # where a citation's source ID points
+
+
+def _citation_forms(model, attr: str) -> tuple[FieldInfo, type[BaseModel]]:
+    """(the schema of a place in the report, the model of {id, at}): the two forms of a citation."""
+    report_place, other = None, None
+    for form in typing.get_args(model.model_fields[attr].annotation):
+        inner, metadata = _unwrap(form)
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            other = inner
+        else:
+            report_place = next(m for m in metadata if isinstance(m, FieldInfo) and m.description)
+    return report_place, other
+
+
+def _first_sentence(text: str) -> str:
+    return text.split("。", 1)[0]
+
+
+def cite(name: str, model, attr: str, note: str = "") -> list[Column]:
+    """The two columns of a citation: the place (`name`) and the cited source's ID (`name`_id).
+
+    The place is what the data wrote: 事例5（2） for the report (the meaning `source` always had),
+    else the locator inside the other source (p. 45). The ID is sources.csv's source_id, `report` for a
+    place in the report, so that every row names its source whichever form it was written in.
+    """
+    if not is_citation_field(model, attr):
+        raise TypeError(f"{model.__name__}.{attr} is not a citation (models.Citation)")
+    report_place, other = _citation_forms(model, attr)
+    lead = f"{note}。" if note else ""
+
+    def citation(ctx):
+        item = ctx.get(model)
+        return getattr(item, attr) if item is not None else None
+
+    def place(ctx):
+        value = citation(ctx)
+        return value if value is None or is_report_place(value) else value.at
+
+    def source_id(ctx):
+        value = citation(ctx)
+        return None if value is None else citation_source_id(value)
+
+    at = other.model_fields["at"]
+    place_doc = (
+        f"{lead}{report_place.description}か、報告書以外の出典なら{_first_sentence(at.description)}。"
+        f"例 {report_place.examples[0]}、{at.examples[0]}（どの出典かは {name}_id）"
+    )
+    id_doc = (
+        f"{lead}{field_description(other, 'id')}。sources.csv の source_id を指し、"
+        f"{name} が報告書の箇所なら {vocab.REPORT_SOURCE}"
+    )
+    fields = ((model, attr),)
+    return [
+        Column(name, place_doc, "string", fields + ((other, "at"),), get=place),
+        Column(f"{name}_id", id_doc, "string", fields + ((other, "id"),), get=source_id, references=_SOURCES),
+    ]
 
 
 def derived(name: str, description: str, get: Callable, kind: str = "string") -> Column:
@@ -195,7 +283,7 @@ def ordinal(name: str, what: str) -> Column:
 
 
 def case_order(case: Case) -> tuple:
-    return (case.kind != "case", case.number, case.id)
+    return (vocab.KIND_ORDER[case.kind], case.number, case.id)
 
 
 def _cases(dataset) -> list[Case]:
@@ -220,6 +308,7 @@ def _case_rows(dataset):
             Place: place,
             Coordinates: place.coordinates if place else None,
             Dated: case.founded,
+            Status: case.status,
         }
 
 
@@ -292,7 +381,7 @@ def _region_rows(dataset):
 
 
 def _number_if(kind: str) -> Callable:
-    """The case's number on rows of this kind (事例 or コラム), empty on the others."""
+    """The case's number on rows of this kind (事例, コラム or 追加事例), empty on the others: each kind is numbered apart."""
     return lambda ctx: ctx[Case].number if ctx[Case].kind == kind else None
 
 
@@ -320,7 +409,7 @@ def _figure_columns(owner: Column) -> list[Column]:
         owner, col("metric", Figure, "metric"),
         col("value", Figure, "value", "内訳の行では内訳の値", also=((BreakdownItem, "value"),),
             get=lambda ctx: ctx[BreakdownItem].value if ctx[BreakdownItem] else ctx[Figure].value),
-        col("unit", Figure, "unit"), col("period", Figure, "period"), col("source", Figure, "source"),
+        col("unit", Figure, "unit"), col("period", Figure, "period"), *cite("source", Figure, "source"),
         col("figure_id", Figure, "id", "この数値のID（事例・テーマの中で一意）"),
         col("label_ja", Figure, "label"),
         col("value_max", Figure, "value_max", get=_total_only(Figure, "value_max")),
@@ -342,7 +431,8 @@ _CASE_FK = (("case_id", "cases", "case_id"),)
 SPECS = [
     ("cases", "事例とコラムの一覧。1行が1事例", _case_rows, lambda: [
         col("case_id", Case, "id", "事例・コラムのID（ほかの表の case_id はこれを指す）"),
-        col("case_no", Case, "number", "事例のみ（コラムは空で column_no を使う）", get=_number_if("case")),
+        col("case_no", Case, "number", "報告書の事例のみ（コラムは column_no、追加事例は added_no を使い、ここは空）",
+            get=_number_if("case")),
         col("kind", Case, "kind"),
         col("name_ja", Name, "ja"),
         col("name_en", Name, "en"),
@@ -353,7 +443,7 @@ SPECS = [
         col("founded", Dated, "date", "設立の時点"),
         col("latitude", Coordinates, "lat"),
         col("longitude", Coordinates, "lon"),
-        col("column_no", Case, "number", "コラムのみ（事例は空）", get=_number_if("column")),
+        col("column_no", Case, "number", "コラムのみ（事例・追加事例は空）", get=_number_if("column")),
         col("name_short", Name, "short"),
         col("name_en_official", Name, "en_official"),
         col("name_kana", Name, "kana"),
@@ -362,15 +452,23 @@ SPECS = [
                 lambda ctx: vocab.SECTIONS.get(ctx[Case].section)),
         col("area_note", Place, "area_note"),
         col("coordinates_precision", Coordinates, "precision"),
-        col("place_source", Place, "source", "所在地の出典"),
-        col("founded_source", Dated, "source", "設立時点の出典"),
+        *cite("place_source", Place, "source", "所在地の出典"),
+        *cite("founded_source", Dated, "source", "設立時点の出典"),
         derived("legal_form_now", "調査時点の法人格・組織形態（legal_forms.csv のうち最新のもの）", _legal_form_now),
         col("source_ids", Case, "sources", f"複数あるときは {LIST_SEPARATOR} で区切る（sources.csv の source_id）"),
         col("after_case_no", Case, "after_case"),
+        col("added_no", Case, "number", "追加事例のみ（報告書の事例・コラムの番号とは別の通し番号。ほかは空）",
+            get=_number_if("added")),
+        col("status", Status, "state"),
+        derived("status_label_ja", "その後の状態の日本語表記",
+                lambda ctx: vocab.STATUS_STATES[ctx[Status].state] if ctx[Status] else None),
+        col("status_as_of", Status, "as_of"),
+        *cite("status_source", Status, "source", "その後の状態の出典"),
+        col("status_note", Status, "note"),
     ], ("case_id",), ()),
     ("legal_forms", "法人格・組織形態の変遷（古い順）", _items("legal_forms"), lambda: [
         case_id(), col("legal_form", LegalForm, "form"), col("since", LegalForm, "since"),
-        col("capital_jpy", LegalForm, "capital_jpy"), col("source", LegalForm, "source"),
+        col("capital_jpy", LegalForm, "capital_jpy"), *cite("source", LegalForm, "source"),
         col("entity", LegalForm, "entity"), col("third_sector", LegalForm, "third_sector"),
         col("note", LegalForm, "note"), ordinal("legal_form_no", "法人格"),
     ], (), _CASE_FK),
@@ -380,7 +478,7 @@ SPECS = [
             get=lambda ctx: ctx[BreakdownItem].value if ctx[BreakdownItem] else ctx[MemberCount].count),
         col("unit", MemberCount, "unit"),
         col("breakdown", BreakdownItem, "label", _BREAKDOWN),
-        col("source", MemberCount, "source"),
+        *cite("source", MemberCount, "source"),
         col("count_id", MemberCount, "id", "この数のID（data_notes.csv の refers_to から参照）"),
         col("scope", MemberCount, "scope"),
         col("qualifier", MemberCount, "qualifier", "内訳の行では空", get=_total_only(MemberCount, "qualifier")),
@@ -390,7 +488,7 @@ SPECS = [
     ("metrics", "数値（売上、会費、件数など）。1行が1つの数値、内訳は別の行", _with_breakdown("figures"),
      lambda: _figure_columns(case_id()), (), _CASE_FK + (("metric", "metric_definitions", "metric"),)),
     ("products", "製品・共同受注案件・共同開発プロジェクトなど", _items("products"), lambda: [
-        case_id(), col("name", Product, "name"), col("source", Product, "source"),
+        case_id(), col("name", Product, "name"), *cite("source", Product, "source"),
         col("kind", Product, "kind"), col("date", Product, "date"), col("description", Product, "description"),
         derived("partners", f"関わった相手（名称（役割））。複数は {LIST_SEPARATOR} で区切る。"
                 "product_partners.csv と同じ内容", _partners_text),
@@ -403,7 +501,7 @@ SPECS = [
     ], (), _CASE_FK),
     ("relations", "事例どうしの関係", _items("relations"), lambda: [
         case_id(), col("related_case_id", Relation, "target"), col("relation", Relation, "type"),
-        col("note", Relation, "note"), col("source", Relation, "source"),
+        col("note", Relation, "note"), *cite("source", Relation, "source"),
         derived("relation_label_ja", "関係の種類の日本語表記", lambda ctx: vocab.RELATION_TYPES[ctx[Relation].type]),
         ordinal("relation_no", "関係"),
     ], (), _CASE_FK + (("related_case_id", "cases", "case_id"),)),
@@ -411,12 +509,12 @@ SPECS = [
      _lesson_rows, lambda: [
         case_id(), col("theme_id", Lesson, "themes", "この行のテーマ（themes.csv の theme_id）",
                        get=lambda ctx: ctx["theme"]),
-        col("lesson_ja", Lesson, "text"), ordinal("lesson_no", "示唆"), col("source", Lesson, "source"),
+        col("lesson_ja", Lesson, "text"), ordinal("lesson_no", "示唆"), *cite("source", Lesson, "source"),
     ], (), _CASE_FK + (("theme_id", "themes", "theme_id"),)),
     ("themes", "示唆のテーマ（報告書３．の8項目と編集部が加えたテーマ）", _listed("themes"), lambda: [
         col("theme_id", Theme, "id"), col("number", Theme, "number"), col("title_ja", Theme, "title"),
         col("origin", Theme, "origin"), col("report_heading", Theme, "report_heading"),
-        col("summary_ja", Theme, "summary"), col("source", Theme, "source"),
+        col("summary_ja", Theme, "summary"), *cite("source", Theme, "source"),
     ], ("theme_id",), ()),
     ("theme_metrics", "報告書３．の各項目が引く数値（全国の統計など）。1行が1つの数値、内訳は別の行", _theme_figure_rows,
      lambda: _figure_columns(col("theme_id", Theme, "id", "どのテーマの数値か（themes.csv の theme_id）")),
@@ -429,48 +527,48 @@ SPECS = [
     ], ("term_id",), ()),
     ("members", "報告書が名前を挙げる会員企業・会員組織", _items("member_companies"), lambda: [
         case_id(), col("name", Member, "name"), col("business", Member, "business"),
-        col("location", Member, "location"), col("role", Member, "role"), col("source", Member, "source"),
+        col("location", Member, "location"), col("role", Member, "role"), *cite("source", Member, "source"),
         ordinal("member_no", "会員"),
     ], (), _CASE_FK),
     ("data_notes", "データに関する注記（報告書の数値の食い違いなど）", _items("data_notes"), lambda: [
         case_id(), col("note_id", DataNote, "id"), col("kind", DataNote, "kind"), col("text", DataNote, "text"),
         col("refers_to", DataNote, "refers_to",
             f"metrics.csv の figure_id・member_counts.csv の count_id。複数は {LIST_SEPARATOR} で区切る"),
-        col("source", DataNote, "source"),
+        *cite("source", DataNote, "source"),
         col("concerns", DataNote, "concerns", f"複数は {LIST_SEPARATOR} で区切る"),
     ], (), _CASE_FK),
     ("support", "公的な支援（補助金、事務局の引受けなど）", _items("support"), lambda: [
         case_id(), col("provider", Support, "provider"), col("kind", Support, "kind"),
         col("description", Support, "description"), col("amount_jpy", Support, "amount_jpy"),
         col("amount_basis", Support, "amount_basis"), col("period", Support, "period"),
-        col("duration_years", Support, "duration_years"), col("source", Support, "source"),
+        col("duration_years", Support, "duration_years"), *cite("source", Support, "source"),
         ordinal("support_no", "支援"),
     ], (), _CASE_FK),
     ("timeline", "沿革（報告書が記す出来事）", _items("timeline"), lambda: [
-        case_id(), col("date", Event, "date"), col("event", Event, "event"), col("source", Event, "source"),
+        case_id(), col("date", Event, "date"), col("event", Event, "event"), *cite("source", Event, "source"),
         ordinal("event_no", "出来事"),
     ], (), _CASE_FK),
     ("people", "報告書に公的な役割で登場する人物", _items("people"), lambda: [
         case_id(), col("name", Person, "name"), col("role", Person, "role"),
-        col("organisation", Person, "organisation"), col("source", Person, "source"), ordinal("person_no", "人物"),
+        col("organisation", Person, "organisation"), *cite("source", Person, "source"), ordinal("person_no", "人物"),
     ], (), _CASE_FK),
     ("activities", "主な活動", _items("activities"), lambda: [
         case_id(), col("name", Activity, "name"), col("description", Activity, "description"),
-        col("source", Activity, "source"), ordinal("activity_no", "活動"),
+        *cite("source", Activity, "source"), ordinal("activity_no", "活動"),
     ], (), _CASE_FK),
     ("narrative", "経緯と特徴の要約（編集部の言葉で）", _items("narrative"), lambda: [
         case_id(), ordinal("section_no", "要約"), col("title", NarrativeSection, "title"),
-        col("text_ja", NarrativeSection, "text"), col("source", NarrativeSection, "source"),
+        col("text_ja", NarrativeSection, "text"), *cite("source", NarrativeSection, "source"),
     ], (), _CASE_FK),
     ("joint_orders", "共同受注の仕組み（1事例1行、仕組みのない事例は行なし）", _joint_order_rows, lambda: [
         case_id(), col("mechanism", JointOrders, "mechanism"), col("window", JointOrders, "window"),
         col("responsibility", JointOrders, "responsibility"), col("allocation", JointOrders, "allocation"),
         col("response_promise", JointOrders, "response_promise"), col("fee", JointOrders, "fee"),
-        col("note", JointOrders, "note"), col("source", JointOrders, "source"),
+        col("note", JointOrders, "note"), *cite("source", JointOrders, "source"),
     ], ("case_id",), _CASE_FK),
     ("bases", "ネットワークを生んだ基盤となる組織", _items("bases"), lambda: [
         case_id(), col("name", Base, "name"), col("kind", Base, "kind"), col("note", Base, "note"),
-        col("source", Base, "source"), ordinal("base_no", "基盤"),
+        *cite("source", Base, "source"), ordinal("base_no", "基盤"),
     ], (), _CASE_FK),
     ("unstated", "報告書が記していない項目（空欄の意味を示す）", _unstated_rows, lambda: [
         case_id(), ordinal("item_no", "項目"),
@@ -485,9 +583,13 @@ SPECS = [
     ], ("metric",), ()),
     ("sources", "出典", _listed("sources"), lambda: [
         col("source_id", Source, "id"), col("title", Source, "title"), col("author", Source, "author"),
-        col("year", Source, "year"), col("note", Source, "note"),
+        col("published", Source, "published"), col("note", Source, "note"),
         col("known", Source, "known", f"複数は {LIST_SEPARATOR} で区切る"),
         col("unknown", Source, "unknown", f"複数は {LIST_SEPARATOR} で区切る"),
+        col("kind", Source, "kind"),
+        derived("kind_label_ja", "出典の種類の日本語表記", lambda ctx: vocab.SOURCE_KINDS[ctx[Source].kind]),
+        col("publisher", Source, "publisher"), col("url", Source, "url"), col("accessed", Source, "accessed"),
+        col("quoting", Source, "quoting"),
     ], ("source_id",), ()),
     ("source_pages", "出典のテキストに残るページ番号と、そのページが終わる箇所", _page_mark_rows, lambda: [
         col("source_id", Source, "id", "どの出典か（sources.csv の source_id）"), col("page", PageMark, "page"),

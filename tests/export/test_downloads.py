@@ -8,6 +8,7 @@ import io
 import json
 import re
 import time
+import types
 import typing
 from pathlib import Path
 
@@ -24,7 +25,9 @@ from macros.export.tables import LIST_SEPARATOR, _unwrap, build_tables, table_co
 from macros.export.writers import DATA_VERSION, JSON_NAME, PACKAGE_NAME, XLSX_NAME, json_text
 
 ROOT = Path(__file__).resolve().parents[2]
-MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
+FIXTURES = ROOT / "tests" / "fixtures"
+MINIMAL = FIXTURES / "minimal"
+BEYOND = FIXTURES / "beyond-report"
 HOSTILE = '=HYPERLINK("http://example.com/x","クリック")'
 
 # The column names promised to users, in this order, at the start of each file.
@@ -104,10 +107,10 @@ def minimal():
     return load_dataset(MINIMAL)
 
 
-@pytest.fixture(scope="module", params=["minimal", "real"])
+@pytest.fixture(scope="module", params=["minimal", "beyond-report", "real"])
 def written(request, tmp_path_factory):
-    """(dataset, folder, per-file info) for the fixture data and the real data."""
-    dataset = load_dataset(MINIMAL if request.param == "minimal" else ROOT / "data")
+    """(dataset, folder, per-file info) for the fixture data (the report only, and with other sources) and the real data."""
+    dataset = load_dataset(ROOT / "data" if request.param == "real" else FIXTURES / request.param)
     folder = tmp_path_factory.mktemp(f"downloads-{request.param}")
     return dataset, folder, write_downloads(dataset, folder)
 
@@ -183,6 +186,71 @@ def test_rows_are_in_case_order_then_file_order(minimal):
     lessons = build_tables(minimal)["lessons"].rows
     keys = [(r["case_id"], r["lesson_no"]) for r in lessons]
     assert keys == sorted(keys, key=lambda k: (["adock-kobe", "hit", "leader-conditions"].index(k[0]), k[1]))
+
+
+def test_an_added_case_comes_last_with_its_own_number():
+    """追加事例1 is numbered apart: never in case_no, where it would read as 事例1."""
+    rows = build_tables(load_dataset(BEYOND))["cases"].rows
+    assert [r["case_id"] for r in rows] == ["adock-kobe", "hit", "leader-conditions", "example-added-network"]
+    assert [(r["kind"], r["case_no"], r["column_no"], r["added_no"]) for r in rows] == [
+        ("case", 1, None, None),
+        ("case", 2, None, None),
+        ("column", None, 2, None),
+        ("added", None, None, 1),
+    ]
+
+
+# ------------------------------------------------------- citations
+
+
+def test_a_citation_is_a_place_and_a_source_id():
+    tables = build_tables(load_dataset(BEYOND))
+    metrics = {r["figure_id"]: r for r in tables["metrics"].rows if r["case_id"] == "hit" and not r["breakdown"]}
+    assert (metrics["commission"]["source"], metrics["commission"]["source_id"]) == ("事例2（2）", "report")
+    assert (metrics["sales-2009"]["source"], metrics["sales-2009"]["source_id"]) == (
+        "第3章、pp. 46-47",
+        "fictional-book-2010",
+    )
+    cases = {r["case_id"]: r for r in tables["cases"].rows}
+    hit, added = cases["hit"], cases["example-added-network"]
+    assert (hit["place_source"], hit["place_source_id"]) == ("事例2（1）", "report")
+    assert (added["founded_source"], added["founded_source_id"]) == ("#history", "fictional-web-2021")
+    assert [hit[k] for k in ("status", "status_label_ja", "status_as_of", "status_source", "status_source_id")] == [
+        "reorganised",
+        "改組",
+        "2010",
+        "p. 45",
+        "fictional-book-2010",
+    ]
+    assert hit["status_note"].startswith("架空の書籍によれば")
+    assert cases["leader-conditions"]["status"] is None  # a column has no 「その後」
+    # every table's source_id points at sources.csv, in the datapackage too
+    for table in tables.values():
+        for column in table.columns:
+            if column.name.endswith("source_id") and table.name not in ("sources", "source_pages"):
+                assert (column.name, "sources", "source_id") in table.foreign_keys, (table.name, column.name)
+
+
+def test_sources_say_what_kind_of_source_and_where_to_find_it():
+    rows = {r["source_id"]: r for r in build_tables(load_dataset(BEYOND))["sources"].rows}
+    web = rows["fictional-web-2021"]
+    assert (web["kind"], web["kind_label_ja"], web["published"], web["accessed"]) == (
+        "web",
+        "ウェブページ",
+        "2021-03",
+        "2026-11-30",
+    )
+    assert web["url"] == "https://example.org/fictional-city/networks" and web["publisher"] == "架空市産業振興課"
+    assert rows["report"]["published"] == "2004" and rows["report"]["kind"] == "report"
+    assert "year" not in rows["report"]  # replaced by published
+
+
+def test_a_citation_is_never_written_through_the_plain_column_helper():
+    from macros.data.models import Figure
+    from macros.export.tables import col
+
+    with pytest.raises(TypeError, match="cite"):
+        col("source", Figure, "source")
 
 
 # -------------------------------------------------- formula injection
@@ -301,6 +369,10 @@ def _scalar_fields(model, seen=None) -> set[tuple[type, str]]:
             out |= _scalar_fields(inner, seen)
         else:
             out.add((model, name))
+        for form in typing.get_args(inner) if typing.get_origin(inner) in (typing.Union, types.UnionType) else ():
+            form, _ = _unwrap(form)  # each form of a citation: {id, at} must land in columns too
+            if isinstance(form, type) and issubclass(form, BaseModel):
+                out |= _scalar_fields(form, seen)
     return out
 
 
@@ -390,6 +462,18 @@ def test_frictionless_catches_a_broken_reference(tmp_path, minimal):
     dataset = with_hostile(minimal, relations=[minimal.cases[0].relations[0].model_copy(update={"target": "nowhere"})])
     write_downloads(dataset, tmp_path)
     assert not validate(tmp_path / PACKAGE_NAME).valid
+
+
+def test_frictionless_catches_a_citation_of_an_unknown_source(tmp_path, minimal):
+    from frictionless import validate
+
+    from macros.data.models import SourceCite
+
+    figure = minimal.cases[0].figures[0].model_copy(update={"source": SourceCite(id="nowhere", at="p. 1")})
+    write_downloads(with_hostile(minimal, figures=[figure]), tmp_path)
+    report = validate(tmp_path / PACKAGE_NAME)
+    assert not report.valid
+    assert {e["type"] for task in report.to_dict()["tasks"] for e in task["errors"]} == {"foreign-key"}
 
 
 # -------------------------------------------------------- determinism

@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from macros.export import schema as schema_export
 
 
@@ -25,3 +27,23 @@ def test_schema_carries_descriptions_and_enums():
     assert "description" in schema["properties"]["summary"]
     legal = schema["$defs"]["LegalForm"]["properties"]["form"]
     assert "有限会社" in legal["enum"]
+
+
+def test_editors_know_both_forms_of_a_citation():
+    """事例5（2） and {id: 出典ID, at: 箇所} are both offered and checked wherever a fact has a source."""
+    import jsonschema
+
+    schema = json.loads(schema_export.render(schema_export.SCHEMAS["case.schema.json"]))
+    forms = schema["$defs"]["Figure"]["properties"]["source"]["oneOf"]
+    assert forms[0]["type"] == "string" and forms[0]["pattern"].startswith("^(事例")
+    assert forms[1] == {"$ref": "#/$defs/SourceCite"}
+    assert schema["$defs"]["SourceCite"]["required"] == ["id", "at"]
+    status = schema["properties"]["status"]["anyOf"][0]["$ref"].rsplit("/", 1)[1]
+    assert schema["$defs"][status]["properties"]["source"]["oneOf"] == forms
+    figure = {"$ref": "#/$defs/Figure", "$defs": schema["$defs"]}
+    base = {"id": "x", "metric": "sales", "label": "売上高", "value": 1, "unit": "JPY", "period": "2003"}
+    for source in ("事例5（2）", {"id": "fictional-book-2010", "at": "p. 45"}):
+        jsonschema.validate(dict(base, source=source), figure, cls=jsonschema.Draft202012Validator)
+    for source in ("事例5(2)", {"id": "fictional-book-2010"}, {"id": "x", "at": "p. 45", "page": 3}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(dict(base, source=source), figure, cls=jsonschema.Draft202012Validator)
