@@ -188,11 +188,12 @@ def compositions(dataset) -> list[Chart]:
             unit_label = vocab.UNITS[unit]
             rows = [[b.label, b.value, unit_label, "内訳"] for b in breakdown]
             parts, stated_total = breakdown_sums(item)
-            rows.append(["出典が記す合計", stated_total, unit_label, "合計"])
+            total_label = "報告書が記す合計" if from_report(source) else "出典が記す合計"
+            rows.append([total_label, stated_total, unit_label, "合計"])
             notes = []
             if breakdown_differs(item):
                 notes.append(
-                    f"内訳の合計は {plain_number(parts)}{unit_label} で、報告書が記す合計 "
+                    f"内訳の合計は {plain_number(parts)}{unit_label} で、{total_label} "
                     f"{plain_number(stated_total)}{unit_label} と一致しません"
                     + ("（データに関する注記あり）。" if item_id in acknowledged else "。")
                 )

@@ -116,13 +116,13 @@ def facets(rows: list[CompareRow]) -> list[Facet]:
 def facet_values(row: CompareRow) -> dict[str, list[str]]:
     """The values a row has for each facet (several for bases and activities)."""
     return {
-        "origin": [row.origin],
         "section": [row.section],
         "region": [row.region],
         "base": row.base_kinds,
         "legal_form": [row.legal_form],
         "activity": row.activities,
         "support": [row.supported],
+        "origin": [row.origin],
     }
 
 

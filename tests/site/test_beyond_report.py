@@ -100,7 +100,7 @@ def test_readers_can_tell_the_editors_by_a_prefilled_issue_form_and_by_mail(site
 
 def test_an_added_case_is_numbered_apart_and_never_as_case_17(site):
     page = read(site, "cases/example-added-network")
-    kicker = text_of(re.search(r'<p class="case-kicker">.*?</p>', page).group(0))
+    kicker = text_of(re.search(r"<p class=\"case-kicker\">.*?</p>", page).group(0)).strip()
     assert kicker.startswith("追加事例1（報告書以外の出典による追加事例）")
     assert "この追加事例は報告書（2004年）にはなく" in text_of(page)
     for path in ("cases/example-added-network", "cases", "compare", "compare/side-by-side", "map", "all-cases"):
@@ -150,9 +150,11 @@ def test_the_map_draws_the_added_case_apart_and_cites_places(site):
 
 
 def test_the_compendium_puts_the_added_case_after_the_report_s_cases(site):
-    page = text_of(read(site, "all-cases"))
-    assert page.index("ここからは追加事例です") < page.index("追加事例1 架空市ものづくりネットワーク")
-    assert page.index("事例2 東大阪金属加工グループ HIT") < page.index("ここからは追加事例です")
+    page = read(site, "all-cases")
+    part = page.index('<p class="compendium-part"')
+    assert page.index('<section class="compendium-case" id="hit"') < part
+    assert part < page.index('<section class="compendium-case" id="example-added-network"')
+    assert "ここからは追加事例です" in text_of(page[part : part + 400])
 
 
 def test_search_finds_the_later_facts_with_their_mark(site):

@@ -14,7 +14,7 @@ def _case(number: int, section: str):
 
 
 def _dataset(cases):
-    return SimpleNamespace(numbered_cases=lambda: cases, columns=lambda: [], themes=[])
+    return SimpleNamespace(numbered_cases=lambda: cases, columns=lambda: [], added_cases=lambda: [], themes=[])
 
 
 def _leaves(entries):
