@@ -13,6 +13,7 @@ import re
 
 from ..data import vocab
 from ..data.models import Case
+from ..data.periods import parse_period
 from ..views.citation import source_text
 from ..views.render import base_for
 from .writers import LICENSE, TITLE, json_text, version
@@ -58,6 +59,16 @@ def site_root(page_url: str, site_url: str = "") -> str:
     return site_url.rstrip("/") + "/" if site_url else base_for(page_url)
 
 
+def _coverage(case: Case) -> str | None:
+    """2003/2004: from the earliest to the latest year that the case's figures, member counts and status are of."""
+    periods = [parse_period(p) for p in [f.period for f in case.figures] + [m.as_of for m in case.members]]
+    periods += [parse_period(case.status.as_of)] if case.status else []
+    if not periods:
+        return None
+    first, last = min(p.start.year for p in periods), max((p.end or p.start).last_key()[0] for p in periods)
+    return f"{first}/{last}" if first != last else str(first)
+
+
 def case_json_ld(dataset, case: Case, page_url: str, site_url: str = "") -> dict:
     """schema.org Dataset for one case's data, about the organisation (or, for a column, the topic).
 
@@ -93,7 +104,6 @@ def case_json_ld(dataset, case: Case, page_url: str, site_url: str = "") -> dict
         "inLanguage": "ja",
         "license": LICENSE["path"],
         "isAccessibleForFree": True,
-        "temporalCoverage": "2003/2004",
         "version": version(),
         "about": about,
         "isPartOf": {"@type": "Dataset", "name": TITLE, "url": root + "data/"},
@@ -108,4 +118,7 @@ def case_json_ld(dataset, case: Case, page_url: str, site_url: str = "") -> dict
             }
         ],
     }
+    coverage = _coverage(case)
+    if coverage:
+        ld["temporalCoverage"] = coverage
     return ld

@@ -35,6 +35,7 @@ def test_a_case_is_based_on_each_source_it_cites():
     }
     assert hit["citation"][0].endswith("（2004年）事例2")  # the case's own place in the report
     assert hit["citation"][1] == "『架空の町工場ネットワーク史（テスト用の架空の書籍）』（架空太郎、2010年）"
+    assert hit["temporalCoverage"] == "1996/2010"  # its member count of 1996 to its status of 2010
 
 
 def test_an_added_case_is_an_organisation_based_on_its_own_source_only():
@@ -47,6 +48,8 @@ def test_an_added_case_is_an_organisation_based_on_its_own_source_only():
     assert added["citation"] == [
         "『架空市中小企業ネットワークの現況（テスト用の架空のページ）』（架空市産業振興課、2021年3月）"
     ]
+    assert added["temporalCoverage"] == "2020/2021"  # FY2020 to 2021-03, not the report's survey time
+    assert "temporalCoverage" not in _ld("leader-conditions")  # a column has no dated figures
 
 
 def test_the_download_page_and_the_package_list_every_source():
