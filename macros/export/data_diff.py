@@ -5,8 +5,10 @@ is matched by its id, an item of a list without ids by its first field (its
 name, title or date) when that is unique on both sides, and otherwise by its
 position. Every field is named by its label in the schema (models.py: the
 Field's title, else its description up to the first bracket or full stop), so
-there is no second table of labels here. Figures and member counts are shown
-whole: old → new value with unit, time and source reference.
+there is no second table of labels here. Figures, member counts and a case's
+status (その後) are shown whole: old → new value with unit, time and source.
+A citation is printed as the site prints it (事例5（2）, or 『題名』（発行者、2010年）p. 45),
+each side with its own data set's sources, so a renamed source shows its old name before.
 """
 
 from __future__ import annotations
@@ -20,10 +22,11 @@ from pydantic import BaseModel
 
 from ..data import vocab
 from ..data.load import LIST_FILES
-from ..data.models import Case, DataNote, Figure, MemberCount, Metric, Region, Source, Term, Theme
+from ..data.models import Case, DataNote, Figure, MemberCount, Metric, Region, Source, Status, Term, Theme
 from ..data.periods import period_label
+from ..views.citation import citation_text, source_text
 from ..views.formatting import figure_text, member_text, plain_number
-from .tables import field_description, field_type, vocabulary_labels
+from .tables import field_description, field_type, is_citation_field, vocabulary_labels
 
 ADDED, REMOVED, CHANGED = "追加", "削除", "変更"
 SEPARATOR = " › "
@@ -99,17 +102,20 @@ def _short(text: str, limit: int) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-def _value_text(model: type[BaseModel], name: str, value) -> str:
+def _value_text(model: type[BaseModel], name: str, value, sources: dict) -> str:
+    """A field's value in one line; sources: source id -> Source of the data set the value is from."""
     if value is None:
         return NONE_TEXT
+    if is_citation_field(model, name):
+        return citation_text(value, sources)
     if isinstance(value, bool):
         return "はい" if value else "いいえ"
     if isinstance(value, (int, float)):
         return plain_number(value)
     if isinstance(value, BaseModel):
-        return _summary(value)
+        return _summary(value, sources)
     if isinstance(value, list):
-        return "、".join(_value_text(model, name, v) for v in value) or NONE_TEXT
+        return "、".join(_value_text(model, name, v, sources) for v in value) or NONE_TEXT
     kind, allowed = field_type(model, name)
     if kind == "period":
         return f"{period_label(value)}（{value}）"
@@ -119,30 +125,43 @@ def _value_text(model: type[BaseModel], name: str, value) -> str:
     return " ".join(str(value).split()) if label is None else str(value)
 
 
-def _figure_summary(f: Figure) -> str:
-    return f"{figure_text(f)}（時点 {period_label(f.period)}、出典 {f.source}）"
+def _figure_summary(f: Figure, sources: dict) -> str:
+    return f"{figure_text(f)}（時点 {period_label(f.period)}、出典 {citation_text(f.source, sources)}）"
 
 
-def _member_summary(m: MemberCount) -> str:
-    return f"{member_text(m)}（時点 {period_label(m.as_of)}、出典 {m.source}）"
+def _member_summary(m: MemberCount, sources: dict) -> str:
+    return f"{member_text(m)}（時点 {period_label(m.as_of)}、出典 {citation_text(m.source, sources)}）"
 
 
-# Figures and member counts are compared as a whole on these fields: value, unit, time and source in one line.
+def _status_summary(s: Status, sources: dict) -> str:
+    return f"{vocab.STATUS_STATES[s.state]}（時点 {period_label(s.as_of)}、出典 {citation_text(s.source, sources)}）"
+
+
+# Compared as a whole on these fields: value (or state), unit, time and source in one line.
 _WHOLE: dict[type, tuple[frozenset, Callable]] = {
     Figure: (frozenset({"value", "value_max", "qualifier", "unit", "period", "source"}), _figure_summary),
     MemberCount: (frozenset({"count", "unit", "qualifier", "as_of", "source"}), _member_summary),
+    Status: (frozenset({"state", "as_of", "source"}), _status_summary),
 }
 
 
-def _summary(item: BaseModel) -> str:
+def _source_summary(s: Source) -> str:
+    """A source of data/sources.yaml as a citation names it, with its kind and address."""
+    return "、".join(part for part in (source_text(s), vocab.SOURCE_KINDS[s.kind], s.url) if part)
+
+
+def _summary(item: BaseModel, sources: dict) -> str:
     """One line for an added or removed item."""
     if type(item) in _WHOLE:
-        return _WHOLE[type(item)][1](item)
+        return _WHOLE[type(item)][1](item, sources)
     if isinstance(item, DataNote):
         return _short(item.text, 80)
+    if isinstance(item, Source):
+        return _source_summary(item)
     text = _short(_first_value(item), 60)
-    source = getattr(item, "source", None)
-    return f"{text}（出典 {source}）" if isinstance(source, str) else text
+    if "source" in type(item).model_fields and is_citation_field(type(item), "source"):
+        return f"{text}（出典 {citation_text(item.source, sources)}）"
+    return text
 
 
 def _trimmed(old: str, new: str) -> tuple[str, str]:
@@ -171,13 +190,17 @@ def _path(*parts: str) -> str:
     return SEPARATOR.join(p for p in parts if p)
 
 
-def diff_models(old: BaseModel, new: BaseModel, where: str = "") -> list[Change]:
+Sources = tuple[dict, dict]  # (old, new): source id -> Source on each side, to print citations
+
+
+def diff_models(old: BaseModel, new: BaseModel, where: str = "", sources: Sources = ({}, {})) -> list[Change]:
     """Every field that differs between two models of one class, nested models and lists walked."""
     model = type(new)
+    old_sources, new_sources = sources
     whole_fields, whole = _WHOLE.get(model, (frozenset(), None))
     changes: list[Change] = []
     if whole and any(getattr(old, n) != getattr(new, n) for n in whole_fields):
-        changes.append(Change(CHANGED, where, whole(old), whole(new)))
+        changes.append(Change(CHANGED, where, whole(old, old_sources), whole(new, new_sources)))
     for name in model.model_fields:
         if name in whole_fields:
             continue
@@ -185,16 +208,18 @@ def diff_models(old: BaseModel, new: BaseModel, where: str = "") -> list[Change]
         if before == after:
             continue
         here = _path(where, field_label(model, name))
+        citation = is_citation_field(model, name)  # one value, whichever form: never walked as {id, at}
         if isinstance(before, list) and isinstance(after, list) and _holds_models(before + after):
-            changes += _diff_lists(before, after, here)
-        elif isinstance(before, BaseModel) and isinstance(after, BaseModel):
-            changes += diff_models(before, after, here)
+            changes += _diff_lists(before, after, here, sources)
+        elif isinstance(before, BaseModel) and isinstance(after, BaseModel) and not citation:
+            changes += diff_models(before, after, here, sources)
         elif before is None:
-            changes.append(Change(ADDED, here, None, _value_text(model, name, after)))
+            changes.append(Change(ADDED, here, None, _value_text(model, name, after, new_sources)))
         elif after is None:
-            changes.append(Change(REMOVED, here, _value_text(model, name, before), None))
+            changes.append(Change(REMOVED, here, _value_text(model, name, before, old_sources), None))
         else:
-            old_text, new_text = _value_text(model, name, before), _value_text(model, name, after)
+            old_text = _value_text(model, name, before, old_sources)
+            new_text = _value_text(model, name, after, new_sources)
             changes.append(Change(CHANGED, here, *_trimmed(old_text, new_text)))
     return changes
 
@@ -248,18 +273,18 @@ def _rename_pairs(gone: list, pairs: list) -> list:
     return result + [(g, None) for g in gone]
 
 
-def _diff_lists(old: list, new: list, where: str) -> list[Change]:
+def _diff_lists(old: list, new: list, where: str, sources: Sources) -> list[Change]:
     changes = []
     for before, after in _pairs(old, new):
         if before == after:
             continue
         item = _path(where + _item_name(after or before))
         if before is None:
-            changes.append(Change(ADDED, item, None, _summary(after)))
+            changes.append(Change(ADDED, item, None, _summary(after, sources[1])))
         elif after is None:
-            changes.append(Change(REMOVED, item, _summary(before), None))
+            changes.append(Change(REMOVED, item, _summary(before, sources[0]), None))
         else:
-            changes += diff_models(before, after, item)
+            changes += diff_models(before, after, item, sources)
     return changes
 
 
@@ -275,26 +300,29 @@ def _case_path(dataset, case: Case) -> str:
     return origin[0].path if origin else f"data/{vocab.FOLDERS[case.kind]}/{case.id}.yaml"
 
 
-def _added_case(case: Case) -> list[Change]:
-    """A new case: the case itself, then its figures and member counts to check against the report."""
+def _added_case(case: Case, sources: dict) -> list[Change]:
+    """A new case: the case itself, its status, then its figures and member counts to check against their sources."""
     changes = [Change(ADDED, case_title(case), None, _short(case.summary, 80))]
+    if case.status is not None:
+        changes.append(Change(ADDED, field_label(Case, "status"), None, _summary(case.status, sources)))
     for name in ("members", "figures"):
         where = field_label(Case, name)
-        changes += [Change(ADDED, where + _item_name(i), None, _summary(i)) for i in getattr(case, name)]
+        changes += [Change(ADDED, where + _item_name(i), None, _summary(i, sources)) for i in getattr(case, name)]
     return changes
 
 
 def diff_datasets(old, new) -> list[FileDiff]:
     """Per data file, in the order of the site (cases, columns, then the shared lists): what changed."""
     files: list[FileDiff] = []
+    sources = (old.source_by_id, new.source_by_id)
     old_cases = old.case_by_id
     for case in new.cases:
         before = old_cases.get(case.id)
         path = _case_path(new, case)
         if before is None:
-            files.append(FileDiff(path, case_title(case), ADDED, _added_case(case)))
+            files.append(FileDiff(path, case_title(case), ADDED, _added_case(case, new.source_by_id)))
         elif before != case:
-            files.append(FileDiff(path, case_title(case), CHANGED, diff_models(before, case)))
+            files.append(FileDiff(path, case_title(case), CHANGED, diff_models(before, case, "", sources)))
     for case in old.cases:
         if case.id not in new.case_by_id:
             change = Change(REMOVED, case_title(case), _short(case.summary, 80), None)
@@ -302,7 +330,7 @@ def diff_datasets(old, new) -> list[FileDiff]:
     for name, model, attr in LIST_FILES:
         before, after = getattr(old, attr), getattr(new, attr)
         if before != after:
-            changes = _diff_lists(before, after, field_label(model, attr))
+            changes = _diff_lists(before, after, field_label(model, attr), sources)
             files.append(FileDiff(f"data/{name}", field_label(model, attr), CHANGED, changes))
     return [f for f in files if f.changes]
 

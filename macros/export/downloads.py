@@ -9,7 +9,7 @@ counts from the same render, so the page cannot disagree with the files.
 from __future__ import annotations
 
 from ..views.render import base_for, render, script_json
-from .linked_data import site_root
+from .linked_data import site_root, source_json_ld
 from .tables import build_tables, empty_tables
 from .writers import (
     CONVENTIONS,
@@ -49,7 +49,7 @@ def _render(dataset) -> dict:
     files = {t.filename: csv_bytes(t) for t in tables.values()}
     files[XLSX_NAME] = xlsx_bytes(tables)
     files[JSON_NAME] = json_bytes(dataset)
-    files[PACKAGE_NAME] = datapackage_bytes(tables, files)
+    files[PACKAGE_NAME] = datapackage_bytes(dataset, tables, files)
     return {"files": files, "rows": {t.filename: len(t.rows) for t in tables.values()}}
 
 
@@ -100,11 +100,7 @@ def json_ld(dataset, info: list[dict], page_url: str, site_url: str = "") -> dic
         "temporalCoverage": "2003/2004",
         "spatialCoverage": {"@type": "Place", "name": "日本"},
         "creator": {"@type": "Organization", "name": f"{TITLE} 編集部"},
-        "isBasedOn": {
-            "@type": "Report",
-            "name": "全国のネットワークグループの現状と課題（調査報告書第Ⅲ章）",
-            "datePublished": "2004",
-        },
+        "isBasedOn": [source_json_ld(s) for s in dataset.sources],
         "keywords": [t.title for t in dataset.themes],
         "variableMeasured": [m.label for m in dataset.metrics],
         "distribution": [

@@ -16,15 +16,15 @@ import re
 
 import xlsxwriter
 
-from ..views.citation import SITE_TITLE
+from ..views.citation import SITE_TITLE, source_text
 from . import cells
 from .cells import LINE_TERMINATOR, cell_value
 from .tables import LIST_SEPARATOR, Table, case_order
 
 # The version of the published data. Raise it with each data release and add a
 # line to the changelog in docs/data.md; CITATION.cff and LICENSE-DATA.md must
-# say the same (tests/test_exports.py checks all three).
-DATA_VERSION = "0.3.0"
+# say the same (tests/export/test_downloads.py checks all three).
+DATA_VERSION = "1.0.0"
 FIXED_DATE = datetime.datetime(2004, 1, 1)
 
 TITLE = SITE_TITLE
@@ -225,7 +225,12 @@ def _resource(table: Table, data: bytes) -> dict:
     }
 
 
-def datapackage_bytes(tables: dict[str, Table], files: dict[str, bytes]) -> bytes:
+def package_sources(dataset) -> list[dict]:
+    """The data's sources (data/sources.yaml) as a Data Package lists them: a title, and the address where there is one."""
+    return [{"title": source_text(s), **({"path": s.url} if s.url else {})} for s in dataset.sources]
+
+
+def datapackage_bytes(dataset, tables: dict[str, Table], files: dict[str, bytes]) -> bytes:
     package = {
         "profile": "tabular-data-package",
         "name": NAME,
@@ -233,7 +238,7 @@ def datapackage_bytes(tables: dict[str, Table], files: dict[str, bytes]) -> byte
         "description": DESCRIPTION,
         "version": version(),
         "licenses": [LICENSE],
-        "sources": [{"title": "全国のネットワークグループの現状と課題（調査報告書第Ⅲ章、2004年）"}],
+        "sources": package_sources(dataset),
         "keywords": ["中小企業", "ネットワーク", "共同受注", "産学官連携", "北九州"],
         "resources": [_resource(t, files[t.filename]) for t in tables.values()],
     }

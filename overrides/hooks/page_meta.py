@@ -35,7 +35,7 @@ def on_page_markdown(markdown, page, config, files):
         page.meta["description"] = description
     case = dataset.case_by_id.get(page.meta.get(CASE_KEY))
     if case is not None:  # printed by overrides/partials/page-meta.html and page-cite.html
-        page.meta["json_ld"] = script_json(case_json_ld(case, page.url, config.site_url or ""))
+        page.meta["json_ld"] = script_json(case_json_ld(dataset, case, page.url, config.site_url or ""))
         page.meta["cite_title"] = escape(case.name.ja)
         page.meta["cite_source"] = escape(case_source(dataset, case))
     return markdown

@@ -129,3 +129,101 @@ def test_workflow_writes_the_diff_to_the_job_summary_of_pull_requests():
     assert step["if"] == "github.event_name == 'pull_request'"
     assert '>> "$GITHUB_STEP_SUMMARY"' in step["run"] and "$BASE_REF" in step["run"]
     assert "${{" not in step["run"]  # the branch name reaches the shell as a variable, never as script text
+
+
+# ------------------------------------------------ sources beyond the report
+
+BOOK = """  - id: town-book-2010
+    kind: book
+    title: 町工場ネットワーク史（テスト用の架空の書籍）
+    author: 架空 太郎
+    publisher: 架空書房
+    published: "2010"
+    quoting: テスト用の架空の出典。
+"""
+BOOK_TEXT = "『町工場ネットワーク史（テスト用の架空の書籍）』（架空太郎、2010年）"
+
+
+def _cite_the_book(data) -> None:
+    """data/sources.yaml gains a (fictional) book and HIT lists it among its sources."""
+    (data / "sources.yaml").write_text((data / "sources.yaml").read_text(encoding="utf-8") + BOOK, encoding="utf-8")
+    edit(data / "cases" / "hit.yaml", "sources: [report]\n", "sources: [report, town-book-2010]\n")
+
+
+def _diff(data_repo, capsys) -> str:
+    assert cli.main(["diff", "main", "--data", str(data_repo / "data")]) == 0
+    return capsys.readouterr().out
+
+
+def _section(out: str, path: str) -> list[list[str]]:
+    (section,) = [s for s in out.split("\n## ") if f"（`{path}`）" in s.split("\n", 1)[0]]
+    return _rows(section)
+
+
+def test_a_status_change_is_shown_whole_with_its_source(data_repo, capsys):
+    data = data_repo / "data"
+    _cite_the_book(data)
+    edit(
+        data / "cases" / "hit.yaml",
+        'status:\n  state: unknown\n  as_of: "2004"\n  source: 事例2\n',
+        'status:\n  state: reorganised\n  as_of: "2010"\n  note: 事業協同組合に改組した。\n'
+        "  source: {id: town-book-2010, at: p. 45}\n",
+    )
+    out = _diff(data_repo, capsys)
+    assert _section(out, "data/cases/hit.yaml") == [
+        ["変更", "その後", "不明（時点 2004年、出典 事例2）", f"改組（時点 2010年、出典 {BOOK_TEXT}p. 45）"],
+        ["追加", "その後 › 状態についての補足", "—", "事業協同組合に改組した。"],
+        ["変更", "data/sources.yaml の出典ID", "report", "report、town-book-2010"],
+    ]
+    assert _section(out, "data/sources.yaml") == [
+        ["追加", "出典「町工場ネットワーク史（テスト用の架空の書籍）」（town-book-2010）", "—", f"{BOOK_TEXT}、書籍"]
+    ]
+
+
+def test_a_figure_whose_source_moves_from_the_report_to_a_book(data_repo, capsys):
+    data = data_repo / "data"
+    _cite_the_book(data)
+    hit = data / "cases" / "hit.yaml"
+    edit(hit, "basis: 利益, source: 事例2（2）}", "basis: 利益, source: {id: town-book-2010, at: 第3章、pp. 46-47}}")
+    edit(hit, "target: adock-kobe, source: 事例2（2）}", "target: adock-kobe, source: {id: town-book-2010, at: p. 3}}")
+    rows = _section(_diff(data_repo, capsys), "data/cases/hit.yaml")
+    survey = "時点 調査時点（2003〜04年）"
+    assert [
+        "変更",
+        "数値「グループへの支払い」（commission）",
+        f"3％（{survey}、出典 事例2（2））",
+        f"3％（{survey}、出典 {BOOK_TEXT}第3章、pp. 46-47）",
+    ] in rows
+    # a citation outside a figure is one value too, printed the same way, never walked as {id, at}
+    assert ["変更", r"他の事例・コラムとの関係「compared\_with」 › 出典", "事例2（2）", f"{BOOK_TEXT}p. 3"] in rows
+    assert not any("town-book-2010 " in cell or "id=" in cell for row in rows for cell in row)
+
+
+def test_a_changed_source_is_reported_and_each_side_cites_by_its_own_title(data_repo, capsys):
+    data = data_repo / "data"
+    _cite_the_book(data)
+    hit = data / "cases" / "hit.yaml"
+    edit(hit, "  source: 事例2\n", "  source: {id: town-book-2010, at: p. 45}\n")
+    git(data_repo, "commit", "-qam", "a book")
+    edit(data / "sources.yaml", "    title: 町工場ネットワーク史", "    title: 町工場の歴史")
+    edit(data / "sources.yaml", '    published: "2010"\n', '    published: "2011"\n')
+    edit(hit, "at: p. 45}", "at: p. 46}")
+    out = _diff(data_repo, capsys)
+    new_text = "『町工場の歴史（テスト用の架空の書籍）』（架空太郎、2011年）"
+    assert _section(out, "data/cases/hit.yaml") == [
+        ["変更", "その後", f"不明（時点 2004年、出典 {BOOK_TEXT}p. 45）", f"不明（時点 2004年、出典 {new_text}p. 46）"]
+    ]
+    assert _section(out, "data/sources.yaml") == [
+        [
+            "変更",
+            "出典「町工場の歴史（テスト用の架空の書籍）」（town-book-2010） › 出典の表題",
+            "町工場ネットワーク史（テスト用の架空の書籍）",
+            "町工場の歴史（テスト用の架空の書籍）",
+        ],
+        [
+            "変更",
+            "出典「町工場の歴史（テスト用の架空の書籍）」（town-book-2010） › 発行の時点",
+            "2010年（2010）",
+            "2011年（2011）",
+        ],
+    ]
