@@ -123,7 +123,7 @@ Id = Annotated[
 
 
 class SourceCite(BaseModel):
-    """A place in a source of data/sources.yaml other than the report: {id: white-paper-2021, at: p. 12}."""
+    """報告書以外の出典の箇所：{id: 出典ID, at: 箇所}（例：{id: kobe-report-2021, at: p. 12}）。"""
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
     id: Id = Field(
@@ -409,7 +409,7 @@ class Link(Strict):
 
 
 class Status(Strict):
-    """What became of the network after its sources (「その後」)."""
+    """その後：出典のあと、ネットワークがどうなったか（状態・時点・出典）。"""
 
     state: _literal(vocab.STATUS_STATES) = Field(
         description="その後の状態。分からなければ unknown（不明）とし、時点は最後に分かっている出典の時点にする"

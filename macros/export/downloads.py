@@ -8,12 +8,13 @@ counts from the same render, so the page cannot disagree with the files.
 
 from __future__ import annotations
 
+from ..views.facts import data_time_scope
+from ..views.formatting import as_of_text
 from ..views.render import base_for, render, script_json
 from .linked_data import site_root, source_json_ld
 from .tables import build_tables, empty_tables
 from .writers import (
     CONVENTIONS,
-    DESCRIPTION,
     JSON_NAME,
     LICENSE,
     PACKAGE_NAME,
@@ -22,6 +23,7 @@ from .writers import (
     XLSX_NAME,
     csv_bytes,
     datapackage_bytes,
+    description,
     json_bytes,
     version,
     xlsx_bytes,
@@ -47,7 +49,7 @@ def render_downloads(dataset) -> dict[str, bytes]:
 def _render(dataset) -> dict:
     tables = build_tables(dataset)
     files = {t.filename: csv_bytes(t) for t in tables.values()}
-    files[XLSX_NAME] = xlsx_bytes(tables)
+    files[XLSX_NAME] = xlsx_bytes(dataset, tables)
     files[JSON_NAME] = json_bytes(dataset)
     files[PACKAGE_NAME] = datapackage_bytes(dataset, tables, files)
     return {"files": files, "rows": {t.filename: len(t.rows) for t in tables.values()}}
@@ -92,7 +94,7 @@ def json_ld(dataset, info: list[dict], page_url: str, site_url: str = "") -> dic
         "@context": "https://schema.org",
         "@type": "Dataset",
         "name": TITLE,
-        "description": DESCRIPTION,
+        "description": description(dataset),
         "version": version(),
         "license": LICENSE["path"],
         "inLanguage": "ja",
@@ -139,6 +141,7 @@ def downloads_page(dataset, page_url: str, site_url: str = "") -> str:
         license=LICENSE,
         title=TITLE,
         version=version(),
+        as_of=as_of_text(data_time_scope(dataset)),
         size_text=size_text,
         base=base_for(page_url),
         folder=base_for(page_url) + DOWNLOAD_DIR + "/",

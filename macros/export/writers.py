@@ -17,6 +17,8 @@ import re
 import xlsxwriter
 
 from ..views.citation import SITE_TITLE, source_text
+from ..views.facts import data_time_scope
+from ..views.formatting import as_of_text
 from . import cells
 from .cells import LINE_TERMINATOR, cell_value
 from .tables import LIST_SEPARATOR, Table, case_order
@@ -28,10 +30,17 @@ DATA_VERSION = "1.0.0"
 FIXED_DATE = datetime.datetime(2004, 1, 1)
 
 TITLE = SITE_TITLE
-DESCRIPTION = (
-    "北九州市のためにまとめられた調査報告書（2004年）第Ⅲ章「全国のネットワークグループの現状と課題」の"
-    "事例・コラムと北九州への示唆を構造化したデータ。数値は2003〜2004年時点で、単位・時点・報告書内の出典つき。"
-)
+
+
+def description(dataset) -> str:
+    """What the data set is; its time note comes from the sources the data cites (report only, or later ones too)."""
+    return (
+        "北九州市のためにまとめられた調査報告書（2004年）第Ⅲ章「全国のネットワークグループの現状と課題」の"
+        f"事例・コラムと北九州への示唆を構造化したデータ。数値は{as_of_text(data_time_scope(dataset))}で、"
+        "単位・時点・出典つき。"
+    )
+
+
 LICENSE = {
     "name": "CC-BY-4.0",
     "path": "https://creativecommons.org/licenses/by/4.0/",
@@ -96,10 +105,10 @@ def _write_row(ws, row_index: int, values: list) -> None:
             ws.write_string(row_index, col, str(value))
 
 
-def _explanation_rows(tables: dict[str, Table]) -> list[list]:
+def _explanation_rows(dataset, tables: dict[str, Table]) -> list[list]:
     rows: list[list] = [
         [f"{TITLE}（データ版 {version()}）"],
-        [DESCRIPTION],
+        [description(dataset)],
         [f"ライセンス：{LICENSE['title']}（CC BY 4.0） {LICENSE['path']}"],
         *[[line] for line in CONVENTIONS],
         [],
@@ -117,7 +126,7 @@ def _explanation_rows(tables: dict[str, Table]) -> list[list]:
     return rows
 
 
-def xlsx_bytes(tables: dict[str, Table]) -> bytes:
+def xlsx_bytes(dataset, tables: dict[str, Table]) -> bytes:
     """A first sheet 「説明」, then one sheet per table with typed cells."""
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, _XLSX_OPTIONS)
@@ -125,7 +134,7 @@ def xlsx_bytes(tables: dict[str, Table]) -> bytes:
     explanation = book.add_worksheet("説明")
     for col, width in enumerate((22, 24, 16, 70, 40)):
         explanation.set_column(col, col, width)
-    for index, row in enumerate(_explanation_rows(tables)):
+    for index, row in enumerate(_explanation_rows(dataset, tables)):
         _write_row(explanation, index, row)
     for table in tables.values():
         ws = book.add_worksheet(table.name)
@@ -141,20 +150,20 @@ def xlsx_bytes(tables: dict[str, Table]) -> bytes:
 # -------------------------------------------------------------------- JSON
 
 
-def about() -> dict:
+def about(dataset) -> dict:
     return {
         "title": TITLE,
         "version": version(),
         "license": LICENSE["name"],
         "license_url": LICENSE["path"],
-        "description": DESCRIPTION,
+        "description": description(dataset),
     }
 
 
 def json_bytes(dataset) -> bytes:
     """All the data, lossless: the models as pydantic dumps them (no apostrophes added)."""
     data = {
-        "about": about(),
+        "about": about(dataset),
         "cases": [c.model_dump(mode="json") for c in sorted(dataset.cases, key=case_order)],
         "themes": [t.model_dump(mode="json") for t in dataset.themes],
         "terms": [t.model_dump(mode="json") for t in dataset.terms],
@@ -235,7 +244,7 @@ def datapackage_bytes(dataset, tables: dict[str, Table], files: dict[str, bytes]
         "profile": "tabular-data-package",
         "name": NAME,
         "title": TITLE,
-        "description": DESCRIPTION,
+        "description": description(dataset),
         "version": version(),
         "licenses": [LICENSE],
         "sources": package_sources(dataset),

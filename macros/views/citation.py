@@ -103,6 +103,18 @@ def citation_text(citation, source_by_id: dict) -> str:
     return f"{source_text(source)}{citation.at}" if source else f"{citation.id} {citation.at}"
 
 
+def short_citation_text(citation, source_by_id: dict) -> str:
+    """事例5（2）, or 『題名』（2010年）p. 45 where space is short (a table's source column); the full
+    reference is in the page's list of sources."""
+    if is_report_place(citation):
+        return citation
+    source = source_by_id.get(citation_source_id(citation))
+    if source is None:
+        return f"{citation.id} {citation.at}"
+    when = source_year(source)
+    return f"『{source.title}』" + (f"（{when}）" if when else "") + citation.at
+
+
 def marked_citation_text(citation, source_by_id: dict) -> str:
     """A citation as plain text that says when it is not the report (a chart's table and CSV, a search snippet)."""
     text = citation_text(citation, source_by_id)

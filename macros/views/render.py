@@ -57,6 +57,7 @@ def environment() -> Environment:
         citation_site=citation.SITE_TITLE,
         from_report=citation.from_report,
         citation_text=citation.citation_text,
+        short_citation_text=citation.short_citation_text,
         case_label_text=citation.case_label,
         case_number=case_number,
     )
