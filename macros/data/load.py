@@ -91,10 +91,13 @@ def _parse_file(path: Path, model: type[BaseModel], data_dir: Path) -> tuple:
     return parsed, source, found
 
 
-def _list_file(data_dir: Path, name: str, model, attr: str, problems, origins) -> list:
+def _list_file(data_dir: Path, name: str, model, attr: str, problems, origins) -> list | None:
+    """The items of one list file, or None when the file did not parse."""
     parsed, source, found = _parse_file(data_dir / name, model, data_dir)
     problems.extend(found)
-    items = list(getattr(parsed, attr)) if parsed else []
+    if parsed is None:
+        return None
+    items = list(getattr(parsed, attr))
     for index, item in enumerate(items):
         origins[(attr, item.id)] = (source, (attr, index))
     return items
@@ -140,7 +143,9 @@ def load_dataset(data_dir: Path | None = None) -> Dataset:
     origins: dict[tuple, tuple[LoadedYaml, tuple]] = {}
     cases, unparsed = _load_cases(data_dir, problems, origins)
     lists = {attr: _list_file(data_dir, name, model, attr, problems, origins) for name, model, attr in LIST_FILES}
-    dataset = Dataset(cases=cases, **lists, origins=origins, unparsed_ids=unparsed)
+    unread = {attr for attr, items in lists.items() if items is None}
+    lists = {attr: items or [] for attr, items in lists.items()}
+    dataset = Dataset(cases=cases, **lists, origins=origins, unparsed_ids=unparsed, unparsed_lists=unread)
     problems.extend(checks.check_dataset(dataset))
     if problems:
         raise DataInvalid(problems)

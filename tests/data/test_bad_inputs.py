@@ -172,3 +172,14 @@ def test_nesting_is_read_without_recursion():
         with pytest.raises(DataFileError) as info:
             load_yaml(path)
     assert info.value.problem.line == 2 and "入れ子が深すぎます" in info.value.problem.message
+
+
+@pytest.mark.parametrize("name", ["sources", "themes", "metrics"])
+def test_a_list_file_that_does_not_parse_is_reported_once(data_copy, name):
+    """Not again at every citation, theme or metric that names an id of it (a sources.yaml error is one line)."""
+    (data_copy / f"{name}.yaml").write_text(f"{name}: 3\n", encoding="utf-8")
+    with pytest.raises(DataInvalid) as info:
+        load_dataset(data_copy)
+    assert [str(p) for p in info.value.problems] == [
+        f"data/{name}.yaml:1: {name}: リスト（- で始まる行）が必要です（書かれている値: 3）"
+    ]
