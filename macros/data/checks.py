@@ -282,14 +282,19 @@ def _locator_problem(source, at: str) -> str | None:
     return None
 
 
+def unknown_source_message(source_id: str, known_ids) -> str:
+    """The message for a source id that data/sources.yaml does not have, with the ids it has."""
+    return f"出典ID '{source_id}' は data/sources.yaml にありません（ある出典ID: {'、'.join(sorted(known_ids)) or 'なし'}）"
+
+
 def _citation_of_source_problem(citation, by_id: dict, allowed: list[str], whose: str) -> str | None:
     """Why a citation names no source it may name, or a place that does not fit its source."""
     source_id = citation_source_id(citation)
     if source_id not in by_id:
-        known = "、".join(sorted(by_id)) or "なし"
         if is_report_place(citation):
+            known = "、".join(sorted(by_id)) or "なし"
             return f"報告書の箇所を出典にするには、data/sources.yaml に id: {source_id} の出典が必要です（ある出典ID: {known}）"
-        return f"出典ID '{source_id}' は data/sources.yaml にありません（ある出典ID: {known}）"
+        return unknown_source_message(source_id, by_id)
     if source_id not in allowed:
         listed = "、".join(allowed) or "なし"
         return f"出典ID '{source_id}' は{whose}の sources にありません（sources: {listed}）。sources に加えてください"
