@@ -412,6 +412,33 @@ def test_scaffolded_column_is_written_to_columns(data_copy):
     assert yaml.safe_load(path.read_text(encoding="utf-8"))["section"] is None
 
 
+# ------------------------------------------------------------- issue form
+
+ISSUE_FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "case-update.yml"
+# The site links to issues/new?template=case-update.yml&case=…&title=…: the ids are the query's names.
+ISSUE_FORM_IDS = {"case": "input", "known": "textarea", "source": "textarea", "contact": "input"}
+
+
+def test_issue_form_has_the_ids_the_site_links_to():
+    text = ISSUE_FORM.read_text(encoding="utf-8")
+    form = yaml.safe_load(text)
+    assert form["name"] and form["description"]
+    assert form["title"].startswith("その後・誤り：")
+    assert "data-report" in form["labels"]
+    fields = {item["id"]: item for item in form["body"] if "id" in item}
+    assert {name: item["type"] for name, item in fields.items()} == ISSUE_FORM_IDS
+    assert fields["known"]["validations"]["required"] is True
+    assert fields["source"]["validations"]["required"] is True
+    assert fields["contact"]["validations"]["required"] is False
+    for item in form["body"]:  # what GitHub requires of a form: a label on each field, text in each note
+        key = "value" if item["type"] == "markdown" else "label"
+        assert item["attributes"][key].strip(), item
+        assert re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", item["attributes"][key]), item  # in Japanese
+    comment = text.split("\nname:", 1)[0]  # the warning above the form: these ids are the link's
+    assert "template=case-update.yml" in comment
+    assert all(name in comment for name in ISSUE_FORM_IDS)
+
+
 # --------------------------------------------------------- GitHub annotations
 
 
