@@ -3,6 +3,7 @@
 python -m macros validate [--format github]   # every problem in data/, with file:line
 python -m macros schema [--check]             # write (or check) data/schema/*.json
 python -m macros scaffold <id> --number N --section S   # write data/cases/<id>.yaml
+python -m macros scaffold <id> --source <source id>     # an added case (追加事例) from that source
 python -m macros diff <git-ref>               # what changed in data/ since ref (Markdown, in Japanese)
 """
 
@@ -74,13 +75,18 @@ def _scaffold(args) -> int:
     from . import scaffold
 
     data_dir = Path(args.data) if args.data else default_data_dir()
-    if args.kind == "case" and not args.section:
+    kind = args.kind or ("added" if args.source else "case")
+    if kind == "case" and not args.section:
         print("事例には --section が必要です（" + ", ".join(vocab.SECTIONS) + "）", file=sys.stderr)
         return 2
     try:
-        path = scaffold.scaffold_case(data_dir, args.id, args.number, args.section, args.kind)
+        path = scaffold.scaffold_case(data_dir, args.id, args.number, args.section, kind, args.source)
     except (ValueError, FileExistsError) as exc:
         print(exc, file=sys.stderr)
+        return 1
+    except DataInvalid as exc:  # data/sources.yaml itself has problems
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
         return 1
     print(f"{path} を作りました。TODO をすべて埋めてから python -m macros validate で確かめてください。")
     return 0
@@ -132,9 +138,22 @@ def main(argv: list[str] | None = None) -> int:
     schema.set_defaults(func=_schema)
     new = sub.add_parser("scaffold", help="新しい事例ファイルの雛形を書き出す（上書きはしない）")
     new.add_argument("id", help="事例のID（英小文字・数字・ハイフン。ファイル名にもなる）")
-    new.add_argument("--number", type=int, required=True, help="事例番号（追加事例は17から）")
+    new.add_argument(
+        "--number", type=int, default=None, help="報告書の事例・コラムの番号（追加事例は省略すると次の空き番号）"
+    )
     new.add_argument("--section", choices=list(vocab.SECTIONS), default=None, help="報告書の節")
-    new.add_argument("--kind", choices=list(vocab.KINDS), default="case", help="case（事例）か column（コラム）")
+    new.add_argument(
+        "--source",
+        default=None,
+        metavar="出典ID",
+        help="data/sources.yaml のこの出典による追加事例（追加事例N、kind: added）の雛形にする",
+    )
+    new.add_argument(
+        "--kind",
+        choices=list(vocab.KINDS),
+        default=None,
+        help="case（事例、既定）か column（コラム）。--source を付けると added（追加事例）",
+    )
     new.add_argument("--data", default=None, help="data/ の場所（既定はこのリポジトリの data/）")
     new.set_defaults(func=_scaffold)
     diff = sub.add_parser("diff", help="git の参照（main など）から作業ツリーまでにデータの何が変わったかを書く")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import shutil
 import subprocess
 import sys
 import typing
@@ -223,6 +224,8 @@ _FILL_BY_PATH = {
     "data_notes[0].concerns[0]": "summary",
     "links[0].url": "https://example.org/",
     "sources[0]": "report",
+    "status.state": "unknown",
+    "section": "no_base_network",  # an added case's section is left to fill in
 }
 _FILL_BY_KEY = {
     "source": "事例1（2）",
@@ -237,21 +240,23 @@ _FILL_BY_KEY = {
 }
 
 
-def _fill(loc: tuple):
+def _fill(loc: tuple, at: str | None = None):
     path = re.sub(r"\.\[", "[", ".".join(f"[{p}]" if isinstance(p, int) else p for p in loc))
     if path in _FILL_BY_PATH:
         return _FILL_BY_PATH[path]
     key = next(p for p in reversed(loc) if isinstance(p, str))
+    if key == "at":  # the place in the source of {id: …, at: TODO}
+        return at
     return _FILL_BY_KEY.get(key, "テスト用に編集部が書いた文")
 
 
-def _fill_placeholders(path: Path) -> None:
-    """Replace every TODO in the file, on its own line, as a contributor would."""
+def _fill_placeholders(path: Path, at: str | None = None) -> None:
+    """Replace every TODO in the file, on its own line, as a contributor would (at: a place in the cited source)."""
     source = load_yaml(path)
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     for loc in placeholders._placeholders(source.data):
         number = source.lines[loc] - 1
-        value = _fill(loc)
+        value = _fill(loc, at)
         text = json.dumps(value, ensure_ascii=False) if isinstance(value, str) else str(value)
         assert "TODO" in lines[number], (loc, lines[number])
         lines[number] = lines[number].replace("TODO", text, 1)
@@ -299,10 +304,139 @@ def test_filled_scaffold_validates(data_copy, capsys):
     assert cli.main(["validate", "--data", str(data_copy)]) == 0, capsys.readouterr().err
 
 
+@pytest.fixture
+def beyond_copy(tmp_path) -> Path:
+    """A writable copy of the fixture with a web page, a book and an added case (追加事例1)."""
+    from tests.conftest import FIXTURES
+
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURES / "beyond-report", target)
+    return target
+
+
+@pytest.mark.parametrize(("source_id", "at"), [("fictional-book-2010", "p. 12"), ("fictional-web-2021", "#members")])
+def test_scaffold_from_a_source_once_filled_validates(beyond_copy, capsys, source_id, at):
+    from macros.data.models import CITE, values_of_kind
+
+    path = scaffold.scaffold_case(beyond_copy, "new-network", None, None, source_id=source_id)
+    assert path == beyond_copy / "cases" / "new-network.yaml"
+    with pytest.raises(DataInvalid) as info:  # unfilled: every place in the source is still TODO
+        load_dataset(beyond_copy)
+    fields = {p.field for p in info.value.problems if p.file.endswith("cases/new-network.yaml")}
+    assert {"place.source.at", "status.source.at", "members[0].source.at", "section"} <= fields
+    _fill_placeholders(path, at)
+    dataset = load_dataset(beyond_copy)
+    case = dataset.case_by_id["new-network"]
+    assert (case.kind, case.number, case.sources) == ("added", 2, [source_id])  # 追加事例2: after 追加事例1
+    assert case.status.state == "unknown"
+    citations = [citation for _, citation in values_of_kind(case, CITE)]
+    assert len(citations) > 15
+    assert all((c.id, c.at) == (source_id, at) for c in citations), citations
+    capsys.readouterr()
+    assert cli.main(["validate", "--data", str(beyond_copy)]) == 0, capsys.readouterr().err
+
+
+def test_scaffold_from_a_source_has_every_field_and_speaks_of_that_source(beyond_copy):
+    from macros.data.load import load_sources
+
+    source = next(s for s in load_sources(beyond_copy) if s.id == "fictional-web-2021")
+    text = scaffold.scaffold_text("new-network", 2, None, "added", source)
+    data = yaml.safe_load(text)
+    citation_keys = {path for path in _data_paths(data) if re.search(r"(^|\.)source\.(id|at)$", path)}
+    assert _data_paths(data) - citation_keys == _model_paths(Case)
+    assert (data["kind"], data["number"], data["sources"], data["section"]) == (
+        "added",
+        2,
+        ["fictional-web-2021"],
+        "TODO",
+    )
+    assert data["status"]["source"] == {"id": "fictional-web-2021", "at": "TODO"}
+    assert "source: TODO" not in text  # every citation is a place in this source
+    assert text.count("source: {id: fictional-web-2021, at: TODO}") == text.count("source:")
+    header = text.split("\nid:", 1)[0]
+    assert header.startswith("# 追加事例2：TODO（名称）— 出典：")
+    assert "出典 fictional-web-2021 にもとづく値" in header and "報告書にもとづく" not in header
+    assert "報告書から" not in header and "2003〜2004年時点" not in header
+    assert "事例17 のように報告書の事例に続けません" in header
+    assert "#のあとに英数字" in header and "p. 12" not in header  # the places a web page has, not pages
+    assert "この出典の発行（2021年3月）より後にできません" in header
+    # the scaffold of a case of the report is as it was: places in the report, from the report
+    report_text = scaffold.scaffold_text("new-network", 17, "base_group")
+    assert "source: {id:" not in report_text and "source: TODO" in report_text
+    assert "TODO をすべて報告書にもとづく値に置き換えてください" in report_text
+
+
+def test_added_cases_are_numbered_after_the_last_one_unless_a_number_is_given(beyond_copy):
+    first = scaffold.scaffold_case(beyond_copy, "second-network", None, None, source_id="fictional-web-2021")
+    second = scaffold.scaffold_case(beyond_copy, "third-network", None, "composite", source_id="fictional-book-2010")
+    chosen = scaffold.scaffold_case(beyond_copy, "chosen-network", 9, None, source_id="fictional-book-2010")
+    numbers = [yaml.safe_load(p.read_text(encoding="utf-8"))["number"] for p in (first, second, chosen)]
+    assert numbers == [2, 3, 9]
+    assert yaml.safe_load(second.read_text(encoding="utf-8"))["section"] == "composite"
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--kind", "added", "--number", "2"], "追加事例（kind: added）には出典が必要です。"),
+        (
+            ["--source", "fictional-book-2001"],
+            "出典ID 'fictional-book-2001' は data/sources.yaml にありません"
+            "（ある出典ID: fictional-book-2010、fictional-web-2021、report）",
+        ),
+        (["--source", "report"], "報告書（report）の事例は --source なしで作ります"),
+        (
+            ["--source", "fictional-book-2010", "--kind", "column", "--number", "3"],
+            "--kind case・column とは一緒に使えません",
+        ),
+        (["--kind", "column"], "コラムには --number"),
+    ],
+)
+def test_scaffold_refuses_an_added_case_without_a_known_source(beyond_copy, capsys, arguments, message):
+    before = sorted(p.name for p in (beyond_copy / "cases").iterdir())
+    assert cli.main(["scaffold", "new-network", *arguments, "--data", str(beyond_copy)]) == 1
+    assert message in capsys.readouterr().err
+    assert sorted(p.name for p in (beyond_copy / "cases").iterdir()) == before
+    assert not (beyond_copy / "columns" / "new-network.yaml").exists()
+
+
+def test_scaffold_from_a_source_reports_a_broken_sources_file(beyond_copy, capsys):
+    (beyond_copy / "sources.yaml").write_text("sources: 3\n", encoding="utf-8")
+    assert cli.main(["scaffold", "new-network", "--source", "fictional-book-2010", "--data", str(beyond_copy)]) == 1
+    assert "sources.yaml:1: sources: リスト" in capsys.readouterr().err
+
+
 def test_scaffolded_column_is_written_to_columns(data_copy):
     path = scaffold.scaffold_case(data_copy, "new-column", 3, None, kind="column")
     assert path == data_copy / "columns" / "new-column.yaml"
     assert yaml.safe_load(path.read_text(encoding="utf-8"))["section"] is None
+
+
+# ------------------------------------------------------------- issue form
+
+ISSUE_FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "case-update.yml"
+# The site links to issues/new?template=case-update.yml&case=…&title=…: the ids are the query's names.
+ISSUE_FORM_IDS = {"case": "input", "known": "textarea", "source": "textarea", "contact": "input"}
+
+
+def test_issue_form_has_the_ids_the_site_links_to():
+    text = ISSUE_FORM.read_text(encoding="utf-8")
+    form = yaml.safe_load(text)
+    assert form["name"] and form["description"]
+    assert form["title"].startswith("その後・誤り：")
+    assert "data-report" in form["labels"]
+    fields = {item["id"]: item for item in form["body"] if "id" in item}
+    assert {name: item["type"] for name, item in fields.items()} == ISSUE_FORM_IDS
+    assert fields["known"]["validations"]["required"] is True
+    assert fields["source"]["validations"]["required"] is True
+    assert fields["contact"]["validations"]["required"] is False
+    for item in form["body"]:  # what GitHub requires of a form: a label on each field, text in each note
+        key = "value" if item["type"] == "markdown" else "label"
+        assert item["attributes"][key].strip(), item
+        assert re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", item["attributes"][key]), item  # in Japanese
+    comment = text.split("\nname:", 1)[0]  # the warning above the form: these ids are the link's
+    assert "template=case-update.yml" in comment
+    assert all(name in comment for name in ISSUE_FORM_IDS)
 
 
 # --------------------------------------------------------- GitHub annotations
@@ -507,6 +641,54 @@ def test_every_bad_input_message_is_in_the_error_table():
     assert len(messages) > 30
     missing = sorted(m for m in messages if _normalised(m) not in table)
     assert not missing, missing
+
+
+# ------------------------------------------------- the guide to other sources
+
+
+def _guide_section(title: str) -> str:
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    return guide.split(f"\n## {title}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_guide_to_other_sources_follows_the_vocabularies():
+    """Kinds of source, places in them and states of その後 as vocab.py has them."""
+    from macros.data import vocab
+
+    section = _guide_section("報告書以外の出典を使うとき")
+    for kind, label in vocab.SOURCE_KINDS.items():
+        assert f"| `{kind}` | {label} |" in section, kind
+    for state, label in vocab.STATUS_STATES.items():
+        assert f"| `{state}` | {label} |" in section, state
+    rows = {line.split(" | ")[0].removeprefix("| "): line.split(" | ") for line in section.splitlines()}
+    for form, (_, words) in vocab.LOCATOR_FORMS.items():
+        kinds = set(re.findall(r"`(\w+)`", rows[words][1]))
+        fitting = {kind for kind, forms in vocab.SOURCE_LOCATORS.items() if form in forms}
+        assert kinds == fitting - {vocab.REPORT_SOURCE}, form
+
+
+def test_the_guide_s_examples_validate(data_copy):
+    """Its sources.yaml entries, citations and status, put into the minimal data's HIT, pass every check."""
+    section = _guide_section("報告書以外の出典を使うとき")
+    blocks = [yaml.safe_load(block) for block in re.findall(r"```yaml\n(.*?)\n```", section, re.S)]
+    (sources,) = [b["sources"] for b in blocks if isinstance(b.get("sources", [None])[0], dict)]
+    assert {s["kind"] for s in sources} == {"web", "book"}
+    (facts,) = [b for b in blocks if "members" in b]
+    (status,) = [b["status"] for b in blocks if "status" in b]
+    data_file = data_copy / "sources.yaml"
+    data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
+    data["sources"] += sources
+    data_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    hit_file = data_copy / "cases" / "hit.yaml"
+    hit = yaml.safe_load(hit_file.read_text(encoding="utf-8")) | facts | {"status": status}
+    hit_file.write_text(yaml.safe_dump(hit, allow_unicode=True), encoding="utf-8")
+    case = load_dataset(data_copy).case_by_id["hit"]
+    assert [c.id for c in (case.members[1].source, case.figures[0].source, case.timeline[0].source)] == [
+        "town-factory-history-2010",
+        "town-factory-history-2010",
+        "city-networks-page",
+    ]
+    assert case.status.state == "reorganised"
 
 
 # ------------------------------------------- every page built from data: edit links, date, no placeholder

@@ -146,7 +146,8 @@ def _case_checks(dataset, case, case_ids, theme_ids, metric_ids, source_ids) -> 
                    for i, s in enumerate(case.sources)]
     references += [(("data_notes", i, "refers_to", j), r, local_ids, f"ID '{r}' の数値・会員数がこの事例にありません")
                    for i, note in enumerate(case.data_notes) for j, r in enumerate(note.refers_to)]
-    problems += [_problem(dataset, key, loc, message) for loc, ref, known, message in references if ref not in known]
+    problems += [_problem(dataset, key, loc, message) for loc, ref, known, message in references
+                 if known is not None and ref not in known]
     # fmt: on
     for i, note in enumerate(case.data_notes):
         if note.kind in CONFLICT_NOTES and not (note.refers_to or note.concerns):
@@ -281,14 +282,19 @@ def _locator_problem(source, at: str) -> str | None:
     return None
 
 
+def unknown_source_message(source_id: str, known_ids) -> str:
+    """The message for a source id that data/sources.yaml does not have, with the ids it has."""
+    return f"出典ID '{source_id}' は data/sources.yaml にありません（ある出典ID: {'、'.join(sorted(known_ids)) or 'なし'}）"
+
+
 def _citation_of_source_problem(citation, by_id: dict, allowed: list[str], whose: str) -> str | None:
     """Why a citation names no source it may name, or a place that does not fit its source."""
     source_id = citation_source_id(citation)
     if source_id not in by_id:
-        known = "、".join(sorted(by_id)) or "なし"
         if is_report_place(citation):
+            known = "、".join(sorted(by_id)) or "なし"
             return f"報告書の箇所を出典にするには、data/sources.yaml に id: {source_id} の出典が必要です（ある出典ID: {known}）"
-        return f"出典ID '{source_id}' は data/sources.yaml にありません（ある出典ID: {known}）"
+        return unknown_source_message(source_id, by_id)
     if source_id not in allowed:
         listed = "、".join(allowed) or "なし"
         return f"出典ID '{source_id}' は{whose}の sources にありません（sources: {listed}）。sources に加えてください"
@@ -303,7 +309,9 @@ def _fact_checks(dataset: Dataset, key: tuple, entity, allowed: list[str], whose
     """Each citation names an allowed source at a place that fits it; no date after today or its own source."""
     by_id = {s.id: s for s in dataset.sources}
     problems = []
-    for loc, citation in values_of_kind(entity, CITE):
+    # a sources.yaml that did not parse is reported once, not again at every citation
+    citations = [] if "sources" in dataset.unparsed_lists else values_of_kind(entity, CITE)
+    for loc, citation in citations:
         message = _citation_of_source_problem(citation, by_id, allowed, whose)
         if message:
             problems.append(_problem(dataset, key, loc, message))
@@ -371,19 +379,21 @@ def check_dataset(dataset: Dataset, today: datetime.date | None = None) -> list[
         problems += _duplicates(dataset, kind, getattr(dataset, kind))
     problems += _region_checks(dataset)
     case_ids = {c.id for c in dataset.cases} | dataset.unparsed_ids
-    theme_ids = {t.id for t in dataset.themes}
-    metric_ids = {m.id for m in dataset.metrics}
-    source_ids = {s.id for s in dataset.sources}
+    # the ids a reference may name; None when their file did not parse (reported once, there)
+    theme_ids, metric_ids, source_ids = (
+        None if kind in dataset.unparsed_lists else {item.id for item in getattr(dataset, kind)}
+        for kind in ("themes", "metrics", "sources")
+    )
     for case in dataset.cases:
         problems += _case_checks(dataset, case, case_ids, theme_ids, metric_ids, source_ids)
         problems += _fact_checks(dataset, ("cases", case.id), case, case.sources, "この事例", today)
     for theme in dataset.themes:  # a theme lists no sources of its own: any source of the data may be cited
-        problems += _fact_checks(dataset, ("themes", theme.id), theme, sorted(source_ids), "データ", today)
+        problems += _fact_checks(dataset, ("themes", theme.id), theme, sorted(source_ids or ()), "データ", today)
     problems += _source_checks(dataset, today)
     problems += _citation_checks(dataset)
     for theme in dataset.themes:
         for i, fig in enumerate(theme.figures):
-            if fig.metric not in metric_ids:
+            if metric_ids is not None and fig.metric not in metric_ids:
                 message = f"指標ID '{fig.metric}' は data/metrics.yaml にありません"
                 problems.append(_problem(dataset, ("themes", theme.id), ("figures", i, "metric"), message))
     for term in dataset.terms:

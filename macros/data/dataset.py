@@ -20,6 +20,8 @@ class Dataset:
     origins: dict = field(default_factory=dict, repr=False)
     # ids of case files that failed to parse: references to them are not reported again
     unparsed_ids: set = field(default_factory=set, repr=False)
+    # the lists whose file did not parse ("sources", "themes"…): references into them are not reported again
+    unparsed_lists: set = field(default_factory=set, repr=False)
 
     # A data set is not changed after loading, so each lookup is built once.
     @cached_property

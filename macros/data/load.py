@@ -49,7 +49,7 @@ def _display(path: Path, data_dir: Path) -> str:
         return printable(path)
 
 
-def _case_files(directory: Path) -> list[Path]:
+def case_files(directory: Path) -> list[Path]:
     """The data files of a case folder; hidden and editor files (.x.yaml, .#x.yaml, .x.yaml.swp, x.yaml~) are not."""
     if directory.is_symlink() or not directory.is_dir():
         return []
@@ -91,10 +91,13 @@ def _parse_file(path: Path, model: type[BaseModel], data_dir: Path) -> tuple:
     return parsed, source, found
 
 
-def _list_file(data_dir: Path, name: str, model, attr: str, problems, origins) -> list:
+def _list_file(data_dir: Path, name: str, model, attr: str, problems, origins) -> list | None:
+    """The items of one list file, or None when the file did not parse."""
     parsed, source, found = _parse_file(data_dir / name, model, data_dir)
     problems.extend(found)
-    items = list(getattr(parsed, attr)) if parsed else []
+    if parsed is None:
+        return None
+    items = list(getattr(parsed, attr))
     for index, item in enumerate(items):
         origins[(attr, item.id)] = (source, (attr, index))
     return items
@@ -110,7 +113,7 @@ def _load_cases(data_dir: Path, problems: list[Problem], origins: dict) -> tuple
         directory = data_dir / folder
         if directory.is_symlink():
             problems.append(Problem(_display(directory, data_dir), None, "", _LINK_MESSAGE))
-        for path in _case_files(directory):
+        for path in case_files(directory):
             case, source, found = _parse_file(path, Case, data_dir)
             problems.extend(found)
             if case is None:
@@ -133,6 +136,17 @@ def _load_cases(data_dir: Path, problems: list[Problem], origins: dict) -> tuple
     return sorted(cases, key=lambda c: (vocab.KIND_ORDER[c.kind], c.number)), unparsed
 
 
+def load_sources(data_dir: Path | None = None) -> list:
+    """data/sources.yaml alone, read and validated as load_dataset reads it (DataInvalid with its problems)."""
+    data_dir = data_dir or default_data_dir()
+    problems: list[Problem] = []
+    name, model, attr = next(entry for entry in LIST_FILES if entry[2] == "sources")
+    sources = _list_file(data_dir, name, model, attr, problems, {})
+    if problems:
+        raise DataInvalid(problems)
+    return sources
+
+
 def load_dataset(data_dir: Path | None = None) -> Dataset:
     """Validate every file; raise DataInvalid listing all problems, or return the data."""
     data_dir = data_dir or default_data_dir()
@@ -140,7 +154,9 @@ def load_dataset(data_dir: Path | None = None) -> Dataset:
     origins: dict[tuple, tuple[LoadedYaml, tuple]] = {}
     cases, unparsed = _load_cases(data_dir, problems, origins)
     lists = {attr: _list_file(data_dir, name, model, attr, problems, origins) for name, model, attr in LIST_FILES}
-    dataset = Dataset(cases=cases, **lists, origins=origins, unparsed_ids=unparsed)
+    unread = {attr for attr, items in lists.items() if items is None}
+    lists = {attr: items or [] for attr, items in lists.items()}
+    dataset = Dataset(cases=cases, **lists, origins=origins, unparsed_ids=unparsed, unparsed_lists=unread)
     problems.extend(checks.check_dataset(dataset))
     if problems:
         raise DataInvalid(problems)
@@ -153,7 +169,7 @@ _cache: dict = {}
 def _fingerprint(data_dir: Path) -> tuple:
     """What the data files are now (the links and folders among them as themselves, never followed)."""
     folders = [data_dir / folder for folder in dict.fromkeys(vocab.FOLDERS.values())]
-    paths = folders + [p for folder in folders for p in _case_files(folder)] + [data_dir / n for n, _, _ in LIST_FILES]
+    paths = folders + [p for folder in folders for p in case_files(folder)] + [data_dir / n for n, _, _ in LIST_FILES]
     found = []
     for path in paths:
         try:

@@ -10,7 +10,9 @@ from __future__ import annotations
 from .messages import Problem, format_loc
 
 PLACEHOLDER = "TODO"
-PLACEHOLDER_MESSAGE = "未記入です。TODO を報告書にもとづく値に置き換えてください（任意の項目なら行ごと削除できます）"
+PLACEHOLDER_MESSAGE = (
+    "未記入です。TODO を出典（報告書など）にもとづく値に置き換えてください（任意の項目なら行ごと削除できます）"
+)
 
 
 def _placeholders(data, loc: tuple = ()):
