@@ -209,7 +209,7 @@ class Name(Strict):
     short: ShortText = Field(description="表やグラフで使う短い名称", examples=["アドック神戸"])
     en: ShortText = Field(description="英語名", examples=["ADOC Kobe"])
     en_official: bool = Field(
-        default=False, description="英語名が報告書に書かれた正式なものなら true、編集部の訳なら false"
+        default=False, description="英語名が出典に書かれた正式なものなら true、編集部の訳なら false"
     )
     kana: ShortText | None = Field(default=None, description="読み（分かる場合）")
 
@@ -218,7 +218,7 @@ class Coordinates(Strict):
     lat: Number = Field(ge=-90, le=90, description="緯度（世界測地系）")
     lon: Number = Field(ge=-180, le=180, description="経度")
     precision: _literal(vocab.COORDINATE_PRECISION) = Field(
-        description="座標の精度。報告書は座標を記さないので編集部が代表点を置いた"
+        description="座標の精度。出典は座標を記さないことが多いので編集部が代表点を置く"
     )
 
 
@@ -227,7 +227,7 @@ class Place(Strict):
 
     country: _literal(vocab.COUNTRIES) = Field(description="国（ISO 3166-1 alpha-2）")
     prefecture: ShortText | None = Field(default=None, description="都道府県・州", examples=["兵庫県"])
-    municipality: ShortText | None = Field(default=None, description="市区町村（報告書が記す場合）")
+    municipality: ShortText | None = Field(default=None, description="市区町村（出典が記す場合）")
     area_note: ShortText | None = Field(default=None, description="範囲が広い場合の説明", examples=["京都府南部"])
     coordinates: Coordinates = Field(description="地図上の代表点")
     source: Citation
@@ -270,7 +270,7 @@ class MemberCount(Strict):
     qualifier: _literal(vocab.QUALIFIERS) = Field(
         default="exact", description="数の限定（約・超・以上・未満・以下。exact は限定なし）"
     )
-    as_of: PeriodStr = Field(description="時点。報告書の「現在」は 2003/2004")
+    as_of: PeriodStr = Field(description="時点。報告書の「現在」は 2003/2004、ほかの出典の「現在」はその出典の時点")
     breakdown: list[BreakdownItem] = Field(default_factory=list, description="内訳（産・学・官など）")
     derivation: ShortText | None = Field(
         default=None,
@@ -307,9 +307,9 @@ class Figure(Strict):
 
 
 class Member(Strict):
-    name: ShortText = Field(description="報告書が挙げる会員の名称", examples=["㈱藤井金型製作所"])
+    name: ShortText = Field(description="出典が挙げる会員の名称", examples=["㈱藤井金型製作所"])
     business: ShortText | None = Field(default=None, description="事業内容")
-    location: ShortText | None = Field(default=None, description="所在地（報告書が記す場合）")
+    location: ShortText | None = Field(default=None, description="所在地（出典が記す場合）")
     role: ShortText | None = Field(default=None, description="グループ内の役割", examples=["代表幹事"])
     source: Citation
 
@@ -373,8 +373,8 @@ class Relation(Strict):
 
 
 class Person(Strict):
-    name: ShortText = Field(description="報告書に書かれた表記のまま")
-    role: ShortText = Field(description="報告書が記す公的な役割のみ")
+    name: ShortText = Field(description="出典に書かれた表記のまま")
+    role: ShortText = Field(description="出典が記す公的な役割のみ")
     organisation: ShortText | None = Field(default=None, description="所属する組織")
     source: Citation
 
@@ -434,7 +434,7 @@ class Case(Strict):
         le=99999,
         description="報告書の事例番号・コラム番号。追加事例は報告書とは別の通し番号（追加事例1、2…）",
     )
-    section: _literal(vocab.SECTIONS) | None = Field(default=None, description="報告書の節（コラムは省略）")
+    section: _literal(vocab.SECTIONS) | None = Field(default=None, description="報告書の節（コラムは省略。追加事例は近い節を選ぶか省略）")
     after_case: int | None = Field(
         default=None,
         ge=1,
@@ -454,7 +454,7 @@ class Case(Strict):
     legal_forms: list[LegalForm] = Field(default_factory=list, description="設立以降の法人格の変遷（古い順）")
     members: list[MemberCount] = Field(default_factory=list, title="会員数", description="会員数（時点ごとに1件）")
     member_companies: list[Member] = Field(
-        default_factory=list, title="会員企業・団体", description="報告書が名前を挙げる会員企業・団体"
+        default_factory=list, title="会員企業・団体", description="出典が名前を挙げる会員企業・団体"
     )
     support: list[Support] = Field(default_factory=list, description="公的な支援（補助金・事務局の引受けなど）")
     activities: list[Activity] = Field(default_factory=list, description="主な活動")
@@ -465,15 +465,15 @@ class Case(Strict):
     )
     timeline: list[Event] = Field(default_factory=list, description="沿革（出来事）")
     relations: list[Relation] = Field(default_factory=list, description="他の事例・コラムとの関係")
-    people: list[Person] = Field(default_factory=list, description="報告書に登場する人物（報告書が記す公的な役割のみ）")
+    people: list[Person] = Field(default_factory=list, description="出典に登場する人物（出典が記す公的な役割のみ）")
     narrative: list[NarrativeSection] = Field(default_factory=list, description="経緯と特徴（見出しつきの要約）")
     lessons: list[Lesson] = Field(default_factory=list, description="北九州への示唆")
     data_notes: list[DataNote] = Field(
         default_factory=list,
         title="データの注記",
-        description="報告書の食い違い・あいまいさなどの注記（黙って直さずここに書く）",
+        description="出典の食い違い・あいまいさなどの注記（黙って直さずここに書く）",
     )
-    unstated: list[ShortText] = Field(default_factory=list, description="報告書が記していない項目")
+    unstated: list[ShortText] = Field(default_factory=list, description="出典が記していない項目")
     links: list[Link] = Field(default_factory=list, description="関連するウェブページ")
     sources: list[Id] = Field(min_length=1, description="data/sources.yaml の出典ID")
 
