@@ -57,3 +57,28 @@ def change_everything(data: Path) -> None:
     new = new.replace("id: adock-kobe\n", "id: new-case\n", 1).replace("number: 1\n", "number: 17\n", 1)
     new = new.replace("  ja: アドック神戸\n", "  ja: 新しい事例\n", 1)
     (data / "cases" / "new-case.yaml").write_text(new, encoding="utf-8")
+
+
+# ------------------------------------------------ a source beyond the report
+
+BOOK = """  - id: town-book-2010
+    kind: book
+    title: 町工場ネットワーク史（テスト用の架空の書籍）
+    author: 架空 太郎
+    publisher: 架空書房
+    published: "2010"
+    quoting: テスト用の架空の出典。
+"""
+BOOK_TEXT = "『町工場ネットワーク史（テスト用の架空の書籍）』（架空太郎、2010年）"
+# HIT's status, from 不明 as of the report to 改組 in 2010 by the book: (old text, new text) of hit.yaml
+LATER_STATUS = (
+    'status:\n  state: unknown\n  as_of: "2004"\n  source: 事例2\n',
+    'status:\n  state: reorganised\n  as_of: "2010"\n  note: 事業協同組合に改組した。\n'
+    "  source: {id: town-book-2010, at: p. 45}\n",
+)
+
+
+def cite_a_book(data: Path) -> None:
+    """data/sources.yaml gains a (fictional) book and HIT lists it among its sources."""
+    (data / "sources.yaml").write_text((data / "sources.yaml").read_text(encoding="utf-8") + BOOK, encoding="utf-8")
+    edit(data / "cases" / "hit.yaml", "sources: [report]\n", "sources: [report, town-book-2010]\n")

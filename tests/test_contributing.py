@@ -792,6 +792,8 @@ def test_without_repository_or_remote_the_links_are_left_out(tmp_path):
     text = _all_html(site)
     assert "OWNER" not in text
     assert "case-edit__link" not in text and "github.com" not in text
+    assert "その後・誤りを知らせる</a>" not in text and "mailto:" not in text  # nowhere to tell: no link at all
+    assert "から編集部に知らせることができます" not in text  # nor the about page's pointer to it
     assert "このページのデータ：<code>data/glossary.yaml</code>" in (site / "glossary" / "index.html").read_text(
         encoding="utf-8"
     )

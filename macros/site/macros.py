@@ -17,6 +17,7 @@ from ..views.formatting import as_of_text
 from . import changelog_diff, edit_links
 from .build import load_for_build
 from .compendium import all_cases, all_cases_pdf
+from .feedback import feedback_from
 from .stash import stash
 
 
@@ -57,6 +58,9 @@ def define(env) -> None:
     edit_links.forget_commits()  # a new build reads the history again, once
     env.variables["stats"] = parts.home_stats(dataset)
     env.variables["data_as_of"] = as_of_text(data_time_scope(dataset))  # the hand-written pages' time notes
+    feedback = feedback_from(env.conf.get("extra") or {})
+    env.variables["readers_can_tell"] = feedback.tell() is not None  # the about page names the case pages' link
+    env.variables["readers_can_mail"] = feedback.contact is not None
     for name, view in _views(env).items():
         env.macro(_macro(env, dataset, view, name), name)
 

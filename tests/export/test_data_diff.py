@@ -8,7 +8,7 @@ import shutil
 from macros import cli
 from macros.export import data_diff
 from tests.conftest import FIXTURES
-from tests.data_repo import change_everything, edit, git
+from tests.data_repo import BOOK_TEXT, LATER_STATUS, change_everything, cite_a_book, edit, git
 
 
 def _rows(markdown: str) -> list[list[str]]:
@@ -133,22 +133,6 @@ def test_workflow_writes_the_diff_to_the_job_summary_of_pull_requests():
 
 # ------------------------------------------------ sources beyond the report
 
-BOOK = """  - id: town-book-2010
-    kind: book
-    title: 町工場ネットワーク史（テスト用の架空の書籍）
-    author: 架空 太郎
-    publisher: 架空書房
-    published: "2010"
-    quoting: テスト用の架空の出典。
-"""
-BOOK_TEXT = "『町工場ネットワーク史（テスト用の架空の書籍）』（架空太郎、2010年）"
-
-
-def _cite_the_book(data) -> None:
-    """data/sources.yaml gains a (fictional) book and HIT lists it among its sources."""
-    (data / "sources.yaml").write_text((data / "sources.yaml").read_text(encoding="utf-8") + BOOK, encoding="utf-8")
-    edit(data / "cases" / "hit.yaml", "sources: [report]\n", "sources: [report, town-book-2010]\n")
-
 
 def _diff(data_repo, capsys) -> str:
     assert cli.main(["diff", "main", "--data", str(data_repo / "data")]) == 0
@@ -162,12 +146,10 @@ def _section(out: str, path: str) -> list[list[str]]:
 
 def test_a_status_change_is_shown_whole_with_its_source(data_repo, capsys):
     data = data_repo / "data"
-    _cite_the_book(data)
+    cite_a_book(data)
     edit(
         data / "cases" / "hit.yaml",
-        'status:\n  state: unknown\n  as_of: "2004"\n  source: 事例2\n',
-        'status:\n  state: reorganised\n  as_of: "2010"\n  note: 事業協同組合に改組した。\n'
-        "  source: {id: town-book-2010, at: p. 45}\n",
+        *LATER_STATUS,
     )
     out = _diff(data_repo, capsys)
     assert _section(out, "data/cases/hit.yaml") == [
@@ -182,7 +164,7 @@ def test_a_status_change_is_shown_whole_with_its_source(data_repo, capsys):
 
 def test_a_figure_whose_source_moves_from_the_report_to_a_book(data_repo, capsys):
     data = data_repo / "data"
-    _cite_the_book(data)
+    cite_a_book(data)
     hit = data / "cases" / "hit.yaml"
     edit(hit, "basis: 利益, source: 事例2（2）}", "basis: 利益, source: {id: town-book-2010, at: 第3章、pp. 46-47}}")
     edit(hit, "target: adock-kobe, source: 事例2（2）}", "target: adock-kobe, source: {id: town-book-2010, at: p. 3}}")
@@ -201,7 +183,7 @@ def test_a_figure_whose_source_moves_from_the_report_to_a_book(data_repo, capsys
 
 def test_a_changed_source_is_reported_and_each_side_cites_by_its_own_title(data_repo, capsys):
     data = data_repo / "data"
-    _cite_the_book(data)
+    cite_a_book(data)
     hit = data / "cases" / "hit.yaml"
     edit(hit, "  source: 事例2\n", "  source: {id: town-book-2010, at: p. 45}\n")
     git(data_repo, "commit", "-qam", "a book")

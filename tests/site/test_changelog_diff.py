@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from macros.data.load import load_dataset
 from macros.site import changelog_diff, edit_links, git_history
-from tests.data_repo import change_everything, edit, git
+from tests.data_repo import BOOK_TEXT, LATER_STATUS, change_everything, cite_a_book, edit, git
 
 
 def _commit_all(repo, message: str) -> None:
@@ -61,3 +61,15 @@ def test_without_git_there_are_no_changes_and_no_failure(tmp_path):
     assert changelog_diff.commit_diffs([], tmp_path) == {}
     commit = git_history.Commit("a" * 40, "2026-11-23", "x", ("data/cases/a.yaml",))
     assert changelog_diff.commit_diffs([commit], tmp_path / "data") == {}
+
+
+def test_the_changelog_shows_a_later_status_with_its_source(data_repo):
+    data = data_repo / "data"
+    cite_a_book(data)
+    edit(data / "cases" / "hit.yaml", *LATER_STATUS)
+    _commit_all(data_repo, "HIT のその後")
+    commits = git_history.data_history(data_repo, data)
+    diffs = changelog_diff.commit_diffs(commits, data)
+    out = edit_links.data_changelog(load_dataset(data), "changelog/", {}, commits, diffs=diffs)
+    assert f"<del>不明（時点 2004年、出典 事例2）</del> → <ins>改組（時点 2010年、出典 {BOOK_TEXT}p. 45）</ins>" in out
+    assert "town-book-2010" in out  # the new source is listed among the changes
