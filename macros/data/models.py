@@ -434,7 +434,9 @@ class Case(Strict):
         le=99999,
         description="報告書の事例番号・コラム番号。追加事例は報告書とは別の通し番号（追加事例1、2…）",
     )
-    section: _literal(vocab.SECTIONS) | None = Field(default=None, description="報告書の節（コラムは省略。追加事例は近い節を選ぶか省略）")
+    section: _literal(vocab.SECTIONS) | None = Field(
+        default=None, description="報告書の節（コラムは省略。追加事例は近い節を選ぶか省略）"
+    )
     after_case: int | None = Field(
         default=None,
         ge=1,
