@@ -1,8 +1,8 @@
 """Build time of the site for the real data and for synthetic data sets, each
 beside a plain MkDocs Material build with the same number of pages.
 
-    .venv/bin/python benchmarks/build_time.py            # real, 100, 1000 cases
-    .venv/bin/python benchmarks/build_time.py 100 300     # chosen sizes
+    .venv/bin/python -m benchmarks.build_time            # real, 100, 1000 cases
+    .venv/bin/python -m benchmarks.build_time 100 300     # chosen sizes
 
 Runs ours and the plain build in turn (ours, plain, ours, plain, ...) and
 takes the ratio pair by pair, so that a change in the shared machine's speed
@@ -23,10 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic_data import ROOT, write_synthetic
-
-sys.path.insert(0, str(ROOT))
+from benchmarks.synthetic_data import ROOT, write_synthetic
 from macros.data.vocab import SECTIONS as SECTION_LABELS
 
 SECTIONS = list(SECTION_LABELS.values())

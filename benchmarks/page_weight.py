@@ -1,6 +1,6 @@
 """Per page type: transferred bytes, request count, and Lighthouse scores.
 
-    .venv/bin/python benchmarks/page_weight.py [--site site] [--no-lighthouse]
+    .venv/bin/python -m benchmarks.page_weight [--site site] [--no-lighthouse]
 
 Builds nothing: point it at a built site (default: site/). The site is served
 from 127.0.0.1 with gzip, as a real host would. Lighthouse (npm package
@@ -17,14 +17,12 @@ import json
 import os
 import statistics
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from serve import serve
+from benchmarks.serve import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"

@@ -1,8 +1,8 @@
 """Search quality, speed and bytes, measured in Chromium through the header search box.
 
-    .venv/bin/python benchmarks/search_quality.py                 # the real data (16 cases)
-    .venv/bin/python benchmarks/search_quality.py --cases 1000    # a synthetic data set
-    .venv/bin/python benchmarks/search_quality.py --site site     # an already built site
+    .venv/bin/python -m benchmarks.search_quality                 # the real data (16 cases)
+    .venv/bin/python -m benchmarks.search_quality --cases 1000    # a synthetic data set
+    .venv/bin/python -m benchmarks.search_quality --site site     # an already built site
 
 Builds the site (unless --site), serves it with gzip like a real host (benchmarks/serve.py)
 and, for every query of QUERIES, opens the home page, clicks the search box, types the query
@@ -36,10 +36,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from playwright.sync_api import Error, sync_playwright
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from serve import serve
 from synthetic_data import ROOT, write_synthetic
+
+from benchmarks.serve import serve
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 CAP = 100  # results read per query, and the cap on the pages a query should find

@@ -1,6 +1,6 @@
 """How long `mkdocs serve` takes to show a YAML edit.
 
-    .venv/bin/python benchmarks/serve_rebuild.py [--runs 3] [--port 8765]
+    .venv/bin/python -m benchmarks.serve_rebuild [--runs 3] [--port 8765]
 
 The project (docs, overrides, macros, data, mkdocs.yml) is copied to a
 temporary folder, so the real data is never touched. `mkdocs serve` is started

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from mkdocs.structure.files import File
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # MkDocs loads hooks by path, not as a package
 
 from macros.site import edit_links
 from macros.site.build import dataset_for_build

@@ -6,12 +6,7 @@ with the site; the data page lists them from the same render.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from mkdocs.structure.files import File
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # MkDocs loads hooks by path, not as a package
 
 from macros.export.cells import csv_bytes
 from macros.export.downloads import DOWNLOAD_DIR, render_downloads

@@ -6,12 +6,8 @@ point: SITE_REPOSITORY_URL, else the GitHub address of the git remote `origin`, 
 from __future__ import annotations
 
 import logging
-import sys
-from pathlib import Path
 
 from mkdocs.plugins import event_priority
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # MkDocs loads hooks by path, not as a package
 
 from macros.site import edit_links
 from macros.site.git_history import remote_repository

@@ -6,11 +6,6 @@ definition (Material's content.tooltips); the glossary page itself is left as it
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # MkDocs loads hooks by path, not as a package
-
 from macros.site.build import dataset_for_build
 from macros.site.stash import unstash
 from macros.views.glossary_links import link_terms

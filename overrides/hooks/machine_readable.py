@@ -5,14 +5,10 @@ and the Atom feed of the data's changes (feed.xml) at the site root, and the 全
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))  # MkDocs loads hooks by path, not as a package
 
 from macros.export.downloads import DOWNLOAD_DIR
 from macros.export.linked_data import case_json_bytes, case_json_path
@@ -25,7 +21,11 @@ from macros.site.feed import FEED_PATH, atom_feed
 def on_files(files, config):
     for case in dataset_for_build().cases:
         files.append(File.generated(config, case_json_path(case), content=case_json_bytes(case)))
-    files.append(File.generated(config, "CITATION.cff", content=(ROOT / "CITATION.cff").read_bytes()))
+    files.append(
+        File.generated(
+            config, "CITATION.cff", content=(Path(config.config_file_path).parent / "CITATION.cff").read_bytes()
+        )
+    )
     feed = atom_feed(dataset_for_build(), config.extra, edit_links.data_commits(), config.site_url or "")
     files.append(File.generated(config, FEED_PATH, content=feed))
     try:

@@ -6,12 +6,8 @@ know the site's address.
 from __future__ import annotations
 
 import logging
-import sys
-from pathlib import Path
 
 from markupsafe import escape
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # MkDocs loads hooks by path, not as a package
 
 from macros.export.linked_data import case_json_ld
 from macros.site.build import dataset_for_build

@@ -11,12 +11,9 @@ staging folder and leaves the previous site as it was.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # MkDocs loads hooks by path, not as a package
 
 from macros.site import atomic_output
 

@@ -6,10 +6,7 @@ index is written with the site after the last page. See macros/export/search_ind
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # MkDocs loads hooks by path, not as a package
 
 from macros.export.page_text import page_lines
 from macros.export.search_index import SearchPage, build_search_index

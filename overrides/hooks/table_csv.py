@@ -6,12 +6,9 @@ columns and text the reader sees; the table's box names the file (the table_box 
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path, PurePosixPath
 
 from mkdocs.exceptions import PluginError
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # MkDocs loads hooks by path, not as a package
 
 from macros.export.cells import csv_bytes
 from macros.export.html_tables import csv_tables
