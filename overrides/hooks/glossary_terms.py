@@ -6,6 +6,8 @@ definition (Material's content.tooltips); the glossary page itself is left as it
 
 from __future__ import annotations
 
+from mkdocs.plugins import event_priority
+
 from macros.site.build import dataset_for_build
 from macros.site.stash import unstash
 from macros.views.glossary_links import link_terms
@@ -14,6 +16,9 @@ from macros.views.render import base_for
 GLOSSARY_PAGE = "glossary.md"
 
 
+# Before every other reader of a page's content (the tables' CSVs, the search index): until the stashed
+# HTML is back in place, they would read the stash's placeholders instead of the page.
+@event_priority(50)
 def on_page_content(html, page, config, files):
     html = unstash(page.meta, html)
     if page.file.src_uri == GLOSSARY_PAGE:
