@@ -161,30 +161,3 @@ def load_dataset(data_dir: Path | None = None) -> Dataset:
     if problems:
         raise DataInvalid(problems)
     return dataset
-
-
-_cache: dict = {}
-
-
-def _fingerprint(data_dir: Path) -> tuple:
-    """What the data files are now (the links and folders among them as themselves, never followed)."""
-    folders = [data_dir / folder for folder in dict.fromkeys(vocab.FOLDERS.values())]
-    paths = folders + [p for folder in folders for p in case_files(folder)] + [data_dir / n for n, _, _ in LIST_FILES]
-    found = []
-    for path in paths:
-        try:
-            stat = path.lstat()
-        except OSError:
-            continue
-        found.append((str(path), stat.st_mtime_ns, stat.st_size, stat.st_mode))
-    return tuple(found)
-
-
-def load_dataset_cached(data_dir: Path | None = None) -> Dataset:
-    """load_dataset, reused while no data file changed (the macros and the hooks share one load)."""
-    data_dir = data_dir or default_data_dir()
-    key = (str(data_dir), _fingerprint(data_dir))
-    if key not in _cache:
-        _cache.clear()
-        _cache[key] = load_dataset(data_dir)
-    return _cache[key]

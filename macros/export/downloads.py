@@ -8,6 +8,8 @@ counts from the same render, so the page cannot disagree with the files.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..views.facts import data_time_scope
 from ..views.formatting import as_of_text
 from ..views.render import base_for, render, script_json
@@ -31,28 +33,22 @@ from .writers import (
 
 DOWNLOAD_DIR = "downloads"  # folder of the files in the built site
 
-_last: dict = {}  # the last data set rendered and its render: the page and the files share one
+
+@dataclass(frozen=True)
+class Downloads:
+    """Every download file of a data set, rendered once (a build keeps it: macros/site/build.py)."""
+
+    files: dict[str, bytes]  # name -> bytes, in the order the page lists them
+    rows: dict[str, int]  # CSV name -> row count
 
 
-def _rendered(dataset) -> dict:
-    """{"files": name -> bytes, "rows": CSV name -> row count}, rendered once per data set."""
-    if _last.get("dataset") is not dataset:
-        _last.update(dataset=dataset, render=_render(dataset))
-    return _last["render"]
-
-
-def render_downloads(dataset) -> dict[str, bytes]:
-    """Every download file, name -> bytes, in the order the page lists them."""
-    return dict(_rendered(dataset)["files"])
-
-
-def _render(dataset) -> dict:
+def render_downloads(dataset) -> Downloads:
     tables = build_tables(dataset)
     files = {t.filename: csv_bytes(t) for t in tables.values()}
     files[XLSX_NAME] = xlsx_bytes(dataset, tables)
     files[JSON_NAME] = json_bytes(dataset)
     files[PACKAGE_NAME] = datapackage_bytes(dataset, tables, files)
-    return {"files": files, "rows": {t.filename: len(t.rows) for t in tables.values()}}
+    return Downloads(files, {t.filename: len(t.rows) for t in tables.values()})
 
 
 _FORMATS = {
@@ -62,12 +58,11 @@ _FORMATS = {
 }
 
 
-def download_info(dataset) -> list[dict]:
+def download_info(rendered: Downloads) -> list[dict]:
     """Per file: name, format, bytes, rows and columns (None where not a table)."""
-    rendered = _rendered(dataset)
     tables = {t.filename: t for t in empty_tables().values()}
     info = []
-    for name, data in rendered["files"].items():
+    for name, data in rendered.files.items():
         table = tables.get(name)
         fmt, description = ("CSV", table.description_ja) if table else _FORMATS[name]
         info.append(
@@ -76,7 +71,7 @@ def download_info(dataset) -> list[dict]:
                 "format": fmt,
                 "description": description,
                 "bytes": len(data),
-                "rows": rendered["rows"][name] if table else None,
+                "rows": rendered.rows[name] if table else None,
                 "columns": table.column_names if table else None,
             }
         )
@@ -128,14 +123,14 @@ _MEDIA_TYPES = {
 }
 
 
-def downloads_page(dataset, page_url: str, site_url: str = "") -> str:
+def downloads_page(dataset, rendered: Downloads, page_url: str, site_url: str = "") -> str:
     """HTML of the data page: files, column dictionary, licence, citation, JSON-LD."""
-    info = download_info(dataset)
+    info = download_info(rendered)
     return render(
         "downloads.html",
         files=info,
         tables=list(empty_tables().values()),
-        row_counts=_rendered(dataset)["rows"],
+        row_counts=rendered.rows,
         conventions=CONVENTIONS,
         type_labels=TYPE_LABELS,
         license=LICENSE,

@@ -15,20 +15,19 @@ from ..views import parts
 from ..views.facts import data_time_scope
 from ..views.formatting import as_of_text
 from . import changelog_diff, edit_links
-from .build import load_for_build
+from .build import Build, current
 from .compendium import all_cases, all_cases_pdf
-from .feedback import feedback_from
 from .stash import stash
 
 
-def _views(env) -> dict[str, Callable[..., str]]:
+def _views(env, build: Build) -> dict[str, Callable[..., str]]:
     extra = env.conf.get("extra") or {}
     site_url = env.conf.get("site_url") or ""
     return {
         "case_index": parts.case_index,
         "glossary": parts.glossary,
-        "chart": lambda dataset, chart_id, url: parts.chart(dataset, chart_id, url, site_url),
-        "charts_of_kind": lambda dataset, kind, url: parts.charts_of_kind(dataset, kind, url, site_url),
+        "chart": lambda dataset, chart_id, url: parts.chart(dataset, build.charts, chart_id, url, site_url),
+        "charts_of_kind": lambda dataset, kind, url: parts.charts_of_kind(dataset, build.charts, kind, url, site_url),
         "compare_table": parts.compare_table,
         "joint_orders_table": parts.joint_orders_table,
         "money_table": parts.money_table,
@@ -41,7 +40,7 @@ def _views(env) -> dict[str, Callable[..., str]]:
         "lessons_brief": parts.lessons_brief,
         "all_cases": lambda dataset, url: all_cases(dataset, url, site_url),
         "all_cases_pdf": lambda dataset, url: all_cases_pdf(url, size_text),
-        "downloads_page": lambda dataset, url: downloads_page(dataset, url, site_url),
+        "downloads_page": lambda dataset, url: downloads_page(dataset, build.downloads, url, site_url),
         "contributing_links": lambda dataset, url: edit_links.contributing_links(extra),
         "data_changelog": lambda dataset, url: edit_links.data_changelog(
             dataset, url, extra, edit_links.data_commits(), diffs=_changelog_diffs()
@@ -54,14 +53,15 @@ def _changelog_diffs() -> dict:
 
 
 def define(env) -> None:
-    dataset = load_for_build()
+    build = current()
+    dataset = build.dataset
     edit_links.forget_commits()  # a new build reads the history again, once
     env.variables["stats"] = parts.home_stats(dataset)
     env.variables["data_as_of"] = as_of_text(data_time_scope(dataset))  # the hand-written pages' time notes
-    feedback = feedback_from(env.conf.get("extra") or {})
+    feedback = build.feedback
     env.variables["readers_can_tell"] = feedback.tell() is not None  # the about page names the case pages' link
     env.variables["readers_can_mail"] = feedback.contact is not None
-    for name, view in _views(env).items():
+    for name, view in _views(env, build).items():
         env.macro(_macro(env, dataset, view, name), name)
 
 

@@ -311,14 +311,9 @@ def _later_notes(dated: list[tuple]) -> list[str]:
     ]
 
 
-_built: dict = {}
-
-
 def all_charts(dataset) -> dict[str, Chart]:
-    """Every chart, built once per loaded data set."""
-    if _built.get("dataset") is not dataset:
-        _built.update(dataset=dataset, charts=_build_all(dataset))
-    return _built["charts"]
+    """Every chart of a data set (a build computes them once: macros/site/build.py)."""
+    return _build_all(dataset)
 
 
 def _build_all(dataset) -> dict[str, Chart]:

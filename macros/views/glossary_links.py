@@ -54,43 +54,40 @@ _BOUNDARIES = re.compile(
 )
 
 
-_matchers: dict = {}  # ids of the terms -> (the terms, kept alive; pattern and lookup)
+class Glossary:
+    """The glossary's terms as one compiled pattern: made once per build, used on every page."""
 
-
-def _matcher(terms) -> tuple[re.Pattern, dict] | None:
-    """One compiled pattern per glossary, not per page."""
-    key = tuple(map(id, terms))
-    if key not in _matchers:
+    def __init__(self, terms) -> None:
         surfaces = term_surfaces(terms)
-        pattern = re.compile("|".join(re.escape(text) for text, _ in surfaces)) if surfaces else None
-        _matchers.clear()
-        _matchers[key] = (list(terms), (pattern, dict(surfaces)) if pattern else None)
-    return _matchers[key][1]
+        self.pattern = re.compile("|".join(re.escape(text) for text, _ in surfaces)) if surfaces else None
+        self.by_text = dict(surfaces)
+
+    def link(self, html: str, glossary_url: str) -> str:
+        """Link the first occurrence of each term in running text (tags pass through untouched).
+
+        The page content comes from our own Markdown and templates, so a light
+        tokenizer is enough: it stops only at comments and at the tags in
+        SKIP_TAGS, and a match that falls inside any other tag is passed over.
+        """
+        if self.pattern is None:
+            return html
+        used: set[str] = set()
+        out, skip_depth = [], 0
+        for index, token in enumerate(_BOUNDARIES.split(html)):
+            if index % 2:  # a boundary
+                if not token.startswith("<!--") and not token.endswith("/>"):
+                    skip_depth = max(0, skip_depth + (-1 if token[1] == "/" else 1))
+                out.append(token)
+            elif skip_depth or not token:
+                out.append(token)
+            else:
+                out.append(_link_text(token, self.pattern, self.by_text, used, glossary_url))
+        return "".join(out)
 
 
 def link_terms(html: str, terms, glossary_url: str) -> str:
-    """Link the first occurrence of each term in running text (tags pass through untouched).
-
-    The page content comes from our own Markdown and templates, so a light
-    tokenizer is enough: it stops only at comments and at the tags in
-    SKIP_TAGS, and a match that falls inside any other tag is passed over.
-    """
-    matcher = _matcher(terms)
-    if matcher is None:
-        return html
-    pattern, by_text = matcher
-    used: set[str] = set()
-    out, skip_depth = [], 0
-    for index, token in enumerate(_BOUNDARIES.split(html)):
-        if index % 2:  # a boundary
-            if not token.startswith("<!--") and not token.endswith("/>"):
-                skip_depth = max(0, skip_depth + (-1 if token[1] == "/" else 1))
-            out.append(token)
-        elif skip_depth or not token:
-            out.append(token)
-        else:
-            out.append(_link_text(token, pattern, by_text, used, glossary_url))
-    return "".join(out)
+    """Glossary(terms).link(html, glossary_url), for one page."""
+    return Glossary(terms).link(html, glossary_url)
 
 
 def _link_text(chunk: str, pattern: re.Pattern, by_text: dict, used: set, glossary_url: str) -> str:

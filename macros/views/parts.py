@@ -5,7 +5,6 @@ from __future__ import annotations
 from ..data import vocab
 from . import citation, facts, lessons
 from .chart_svg import NARROW_WIDTH, picture
-from .charts import all_charts
 from .compare import compare_rows, facet_values, facets, legal_form_path, money_rows
 from .map_svg import map_context
 from .plots import for_plotly
@@ -146,13 +145,13 @@ def _chart_html(dataset, chart, page_url: str, site_url: str) -> str:
     )
 
 
-def chart(dataset, chart_id: str, page_url: str, site_url: str = "") -> str:
-    return _chart_html(dataset, all_charts(dataset)[chart_id], page_url, site_url)
+def chart(dataset, charts: dict, chart_id: str, page_url: str, site_url: str = "") -> str:
+    """One chart of charts (all_charts of the data set, made once per build)."""
+    return _chart_html(dataset, charts[chart_id], page_url, site_url)
 
 
-def charts_of_kind(dataset, kind: str, page_url: str, site_url: str = "") -> str:
-    charts = [c for c in all_charts(dataset).values() if c.kind == kind]
-    return "\n".join(_chart_html(dataset, c, page_url, site_url) for c in charts)
+def charts_of_kind(dataset, charts: dict, kind: str, page_url: str, site_url: str = "") -> str:
+    return "\n".join(_chart_html(dataset, c, page_url, site_url) for c in charts.values() if c.kind == kind)
 
 
 def compare_table(dataset, page_url: str) -> str:

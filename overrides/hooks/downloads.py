@@ -9,16 +9,15 @@ from __future__ import annotations
 from mkdocs.structure.files import File
 
 from macros.export.cells import csv_bytes
-from macros.export.downloads import DOWNLOAD_DIR, render_downloads
-from macros.site.build import dataset_for_build
-from macros.views.charts import all_charts
+from macros.export.downloads import DOWNLOAD_DIR
+from macros.site.build import current
 
 
 def on_files(files, config):
-    dataset = dataset_for_build()
-    for name, data in render_downloads(dataset).items():
+    build = current()
+    for name, data in build.downloads.files.items():
         files.append(File.generated(config, f"{DOWNLOAD_DIR}/{name}", content=data))
-    for chart in all_charts(dataset).values():
+    for chart in build.charts.values():
         files.append(
             File.generated(config, f"charts/data/{chart.id}.csv", content=csv_bytes(chart.columns, chart.rows))
         )

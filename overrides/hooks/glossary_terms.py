@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from macros.site.build import dataset_for_build
+from macros.site.build import current
 from macros.site.stash import unstash
-from macros.views.glossary_links import link_terms
 from macros.views.render import base_for
 
 GLOSSARY_PAGE = "glossary.md"
@@ -23,4 +22,4 @@ def on_page_content(html, page, config, files):
     html = unstash(page.meta, html)
     if page.file.src_uri == GLOSSARY_PAGE:
         return html
-    return link_terms(html, dataset_for_build().terms, base_for(page.url) + "glossary/")
+    return current().glossary.link(html, base_for(page.url) + "glossary/")

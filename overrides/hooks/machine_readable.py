@@ -13,20 +13,20 @@ from mkdocs.structure.files import File
 from macros.export.downloads import DOWNLOAD_DIR
 from macros.export.linked_data import case_json_bytes, case_json_path
 from macros.site import edit_links
-from macros.site.build import dataset_for_build
+from macros.site.build import current
 from macros.site.compendium import PDF_NAME, pdf_file
 from macros.site.feed import FEED_PATH, atom_feed
 
 
 def on_files(files, config):
-    for case in dataset_for_build().cases:
+    for case in current().dataset.cases:
         files.append(File.generated(config, case_json_path(case), content=case_json_bytes(case)))
     files.append(
         File.generated(
             config, "CITATION.cff", content=(Path(config.config_file_path).parent / "CITATION.cff").read_bytes()
         )
     )
-    feed = atom_feed(dataset_for_build(), config.extra, edit_links.data_commits(), config.site_url or "")
+    feed = atom_feed(current().dataset, config.extra, edit_links.data_commits(), config.site_url or "")
     files.append(File.generated(config, FEED_PATH, content=feed))
     try:
         pdf = pdf_file()

@@ -10,7 +10,7 @@ import logging
 from markupsafe import escape
 
 from macros.export.linked_data import case_json_ld
-from macros.site.build import dataset_for_build
+from macros.site.build import current
 from macros.site.page_meta import SITE_URL_MISSING, case_source, page_description
 from macros.site.pages import CASE_KEY
 from macros.views.render import script_json
@@ -25,7 +25,7 @@ def on_config(config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    dataset = dataset_for_build()
+    dataset = current().dataset
     description = page_description(dataset, page.meta)
     if description:
         page.meta["description"] = description

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from macros.export.page_text import page_lines
 from macros.export.search_index import SearchPage, build_search_index
-from macros.site.build import dataset_for_build
+from macros.site.build import current
 from macros.site.pages import page_names
 
 _pages: dict[str, SearchPage] = {}
@@ -24,7 +24,7 @@ def on_page_content(html, page, config, files):
     if (page.meta.get("search") or {}).get("exclude"):  # 全事例集 repeats every case page
         return html
     section = page.parent.title if page.parent else ""
-    names = page_names(dataset_for_build(), page.meta)
+    names = page_names(current().dataset, page.meta)
     _pages[page.url] = SearchPage(page.url, page.title, section, names, page_lines(html))
     return html
 

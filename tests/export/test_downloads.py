@@ -94,8 +94,8 @@ def expected_rows(dataset) -> dict[str, int]:
 def write_downloads(dataset, folder: Path) -> list[dict]:
     """Write the files as the build publishes them; the data page's info on each, with its path."""
     folder.mkdir(parents=True, exist_ok=True)
-    files = exports.render_downloads(dataset)
-    info = exports.download_info(dataset)
+    files = exports.render_downloads(dataset).files
+    info = exports.download_info(exports.render_downloads(dataset))
     for item in info:
         item["path"] = folder / item["name"]
         item["path"].write_bytes(files[item["name"]])
@@ -261,7 +261,7 @@ def test_formula_like_strings_are_neutralised_in_csv_and_xlsx(minimal):
     name = first.name.model_copy(update={"en": "+SUM(1,2)", "short": "@cmd"})
     figure = first.figures[0].model_copy(update={"label": "-2+3", "note": "\tタブ"})
     dataset = with_hostile(minimal, summary=HOSTILE, name=name, figures=[figure] + list(first.figures[1:]))
-    files = exports.render_downloads(dataset)
+    files = exports.render_downloads(dataset).files
 
     cases = read_csv(files["cases.csv"])
     row = dict(zip(cases[0], cases[1]))
@@ -493,7 +493,7 @@ def test_two_writes_are_byte_identical(tmp_path, monkeypatch):
 
 def test_page_lists_files_with_sizes_rows_and_columns(written):
     dataset, _, info = written
-    page = exports.downloads_page(dataset, "data/", "https://example.org/sme/")
+    page = exports.downloads_page(dataset, exports.render_downloads(dataset), "data/", "https://example.org/sme/")
     for item in info:
         assert f'href="../downloads/{item["name"]}"' in page
         assert f'title="{item["bytes"]} バイト"' in page
@@ -512,7 +512,7 @@ def test_json_ld_cannot_be_closed_by_the_data(minimal):
     evil = "</script><script>alert(1)</script><!--&"
     metrics = [minimal.metrics[0].model_copy(update={"label": evil})] + minimal.metrics[1:]
     dataset = dataclasses.replace(minimal, metrics=metrics)
-    page = exports.downloads_page(dataset, "data/")
+    page = exports.downloads_page(dataset, exports.render_downloads(dataset), "data/")
     script = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.DOTALL).group(1)
     assert "<" not in script and ">" not in script and "&" not in script
     assert evil in json.loads(script)["variableMeasured"]

@@ -53,10 +53,10 @@ def test_an_added_case_is_an_organisation_based_on_its_own_source_only():
 
 
 def test_the_download_page_and_the_package_list_every_source():
-    info = downloads.download_info(BEYOND)
+    info = downloads.download_info(downloads.render_downloads(BEYOND))
     site = downloads.json_ld(BEYOND, info, "data/")
     assert [w["name"] for w in site["isBasedOn"]] == [s.title for s in BEYOND.sources]
-    package = json.loads(downloads.render_downloads(BEYOND)[PACKAGE_NAME])
+    package = json.loads(downloads.render_downloads(BEYOND).files[PACKAGE_NAME])
     titles = [s["title"] for s in package["sources"]]
     assert (
         len(titles) == 3 and titles[2] == "『架空の町工場ネットワーク史（テスト用の架空の書籍）』（架空太郎、2010年）"

@@ -117,7 +117,7 @@ def test_any_text_round_trips_through_the_exports(text):
 
     case = _case_with(text)
     dataset = dataclasses.replace(BASE, cases=[case if c.id == "hit" else c for c in BASE.cases])
-    files = render_downloads(dataset)
+    files = render_downloads(dataset).files
     exported = json.loads(files["sme-networks.json"])
     hit = next(c for c in exported["cases"] if c["id"] == "hit")
     assert CaseModel.model_validate(hit) == case  # the JSON holds the case unchanged
