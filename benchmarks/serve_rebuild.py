@@ -38,9 +38,14 @@ TIMEOUT = 300.0
 
 
 def copy_project(target: Path) -> Path:
+    """A local clone of the repository with its history (the edit dates and the changelog read it),
+    plus the work tree's uncommitted changes, so the measure is of the code as it stands."""
+    subprocess.run(["git", "clone", "-q", "--local", str(ROOT), str(target)], check=True)
     for name in ("docs", "overrides", "macros", "data"):
+        shutil.rmtree(target / name)
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    for name in ("mkdocs.yml", "CITATION.cff"):
+        shutil.copy(ROOT / name, target / name)
     return target
 
 
