@@ -10,7 +10,9 @@ site code: the build in progress.
 from __future__ import annotations
 
 import gc
+from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
@@ -19,9 +21,20 @@ from ..data.messages import DataInvalid
 from ..export.downloads import Downloads, render_downloads
 from ..views.charts import all_charts
 from ..views.glossary_links import Glossary
+from .failure import BUILD_FAILED, WarningLog
 from .feedback import feedback_from
 
-BUILD_FAILED = "データの検証に失敗しました。サイトは書き出していません。"
+
+@dataclass
+class Session:
+    """The MkDocs process around the builds: how it was started, its warnings, and what it publishes."""
+
+    command: str  # build, serve, gh-deploy
+    staged: bool  # a build writes into a staging folder, swapped in at the end (hooks/publish.py)
+    warnings: WarningLog = field(default_factory=WarningLog)  # shown when a --strict stop is hidden by -q
+    final: Path | None = None  # the site folder the staged build replaces
+    built: bool = False  # the staged build got through every plugin
+    reported: bool = False  # a failure was explained already (hooks/build_errors.py)
 
 
 class Build:
@@ -29,6 +42,8 @@ class Build:
 
     def __init__(self, config) -> None:
         self.config = config
+        self.root = Path(config.config_file_path).resolve().parent  # the project, for file:line in messages
+        self.page = None  # the page being worked on, named when the build fails on it
 
     @cached_property
     def dataset(self):
@@ -63,7 +78,23 @@ class Build:
         return feedback_from(self.config.extra)
 
 
-_current: list[Build] = []  # the build in progress (none before the first configuration is read)
+_NOT_STARTED = "ビルドが始まっていません（overrides/hooks/build_state.py が mkdocs.yml の hooks にありません）"
+# The process and the build in progress: the only module-level state of the site code.
+_session: list[Session] = []
+_current: list[Build] = []
+
+
+def start_session(command: str, dirty: bool) -> Session:
+    # `mkdocs serve --clean` also says "build"; the publish hook then publishes in place at on_serve.
+    _session[:] = [Session(command, staged=command in ("build", "gh-deploy") and not dirty)]
+    _current.clear()
+    return _session[0]
+
+
+def session() -> Session:
+    if not _session:
+        raise RuntimeError(_NOT_STARTED)
+    return _session[0]
 
 
 def begin(config) -> Build:
@@ -74,7 +105,5 @@ def begin(config) -> Build:
 
 def current() -> Build:
     if not _current:
-        raise RuntimeError(
-            "ビルドが始まっていません（overrides/hooks/build_state.py が mkdocs.yml の hooks にありません）"
-        )
+        raise RuntimeError(_NOT_STARTED)
     return _current[0]

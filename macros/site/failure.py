@@ -14,11 +14,14 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from .build import BUILD_FAILED
-
 RENDER_FAILED = "サイトの組み立てに失敗しました。サイトは書き出していません（前のサイトはそのままです）。"
 STRICT_FAILED = "--strict のため、次の警告でサイトの組み立てを止めました（前のサイトはそのままです）:"
 _TEMPLATE_FROM_PAGE = "<template>"  # how Jinja names the frames of a page rendered from a string
+
+
+BUILD_FAILED = (
+    "データの検証に失敗しました。サイトは書き出していません。"  # invalid data: every problem is listed already
+)
 
 
 def page_label(page) -> str:

@@ -18,60 +18,64 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 from macros.site import failure
-
-_state: dict = {}
+from macros.site.build import current, session
 
 
 def on_startup(command, dirty):
-    _state.clear()
     failure.keep_warnings_when_quiet()
-    _state["warnings"] = failure.WarningLog()
-    logging.getLogger("mkdocs").addHandler(_state["warnings"])
+    logging.getLogger("mkdocs").addHandler(session().warnings)
 
 
 def on_config(config):
-    _state["root"] = Path(config.config_file_path).resolve().parent
-    _state["page"] = None
-    _state["warnings"].messages.clear()  # `mkdocs serve`: each build says only its own
+    session().warnings.messages.clear()  # `mkdocs serve`: each build says only its own
 
 
-# The page being worked on, from its first event to its last in each of MkDocs' two passes.
+# The page being worked on (kept on the build), from its first event to its last in each of MkDocs' two passes.
 @event_priority(100)
 def on_pre_page(page, config, files):
-    _state["page"] = page
+    current().page = page
 
 
 @event_priority(-100)
 def on_page_content(html, page, config, files):
-    _state["page"] = None
+    current().page = None
 
 
 @event_priority(100)
 def on_page_context(context, page, config, nav):
-    _state["page"] = page
+    current().page = page
 
 
 @event_priority(-100)
 def on_post_page(output, page, config):
-    _state["page"] = None
+    current().page = None
+
+
+def _where() -> tuple:
+    """(the page being built, the project folder), as far as the build got."""
+    try:
+        build = current()
+    except RuntimeError:  # it failed before reading its configuration
+        return None, Path.cwd()
+    return build.page, build.root
 
 
 @event_priority(-100)  # last, after the publish hook has discarded the staging folder
 def on_build_error(error):
-    _state["reported"] = True
+    session().reported = True
     if failure.is_explained(error):
         return
     if failure.is_strict_stop(error):
         if failure.console_hides_warnings():
-            raise Abort(failure.strict_message(_state["warnings"].messages, error)) from None
+            raise Abort(failure.strict_message(session().warnings.messages, error)) from None
         return
-    raise Abort(failure.failure_message(error, _state.get("page"), _state.get("root", Path.cwd()))) from None
+    raise Abort(failure.failure_message(error, *_where())) from None
 
 
 def on_shutdown():
-    logging.getLogger("mkdocs").removeHandler(_state.get("warnings"))
+    state = session()
+    logging.getLogger("mkdocs").removeHandler(state.warnings)
     # A bare exit skips on_build_error: explain it while the process ends (status unchanged).
     error = sys.exc_info()[1]
-    if isinstance(error, SystemExit) and not isinstance(error, Exception) and error.code and not _state.get("reported"):
-        message = failure.failure_message(error, _state.get("page"), _state.get("root", Path.cwd()))
-        print(message, file=sys.stderr)
+    if isinstance(error, SystemExit) and not isinstance(error, Exception) and error.code and not state.reported:
+        print(failure.failure_message(error, *_where()), file=sys.stderr)
