@@ -2,7 +2,7 @@
 
 Plain Python, no MkDocs: the repository address comes in as the `extra` mapping
 of mkdocs.yml (extra.repository, extra.branch) and the history as the list of
-commits from git_history.data_history(), read once per build.
+commits from history.commits.data_history(), read once per build.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from pathlib import Path
 from ..data import vocab
 from ..data.load import ROOT, default_data_dir
 from ..export.data_diff import FileDiff
+from ..history.commits import Commit, data_history, japanese_date, last_changed
 from ..views.render import base_for, render
-from .git_history import Commit, data_history, japanese_date, last_changed
 from .pages import THEME_KEY, case_folder
 
 CHANGELOG_LIMIT = 100

@@ -11,10 +11,11 @@ from collections.abc import Callable
 
 from ..data.load import default_data_dir
 from ..export.downloads import downloads_page, size_text
+from ..history import changes
 from ..views import parts
 from ..views.facts import data_time_scope
 from ..views.formatting import as_of_text
-from . import changelog_diff, edit_links
+from . import edit_links
 from .build import load_for_build
 from .compendium import all_cases, all_cases_pdf
 from .feedback import feedback_from
@@ -50,7 +51,7 @@ def _views(env) -> dict[str, Callable[..., str]]:
 
 
 def _changelog_diffs() -> dict:
-    return changelog_diff.commit_diffs(edit_links.data_commits(), default_data_dir())
+    return changes.commit_diffs(edit_links.data_commits(), default_data_dir())
 
 
 def define(env) -> None:

@@ -13,8 +13,8 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # MkDocs loads hooks by path, not as a package
 
+from macros.history.git import remote_repository
 from macros.site import edit_links
-from macros.site.git_history import remote_repository
 from macros.site.stash import stash
 
 log = logging.getLogger("mkdocs.hooks.edit_links")

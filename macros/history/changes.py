@@ -15,10 +15,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..data.dataset import Dataset
-from ..data.git_snapshot import SnapshotError, data_tree, load_tree, repository_paths
 from ..data.messages import DataInvalid
 from ..export.data_diff import FileDiff, diff_datasets
-from .git_history import Commit
+from .commits import Commit
+from .git import GitError
+from .snapshot import data_tree, load_tree, repository_paths
 
 DIFF_LIMIT = 10  # commits compared per build: about 0.15 s each on a 2-core machine
 
@@ -32,7 +33,7 @@ def _dataset(root: Path, tree: str | None, name: str) -> Dataset | None:
         return _EMPTY
     try:
         return load_tree(root, tree, name)
-    except (DataInvalid, SnapshotError):
+    except (DataInvalid, GitError):
         return None
 
 
@@ -40,7 +41,7 @@ def commit_diffs(commits: list[Commit], data_dir: Path, limit: int = DIFF_LIMIT)
     """{sha: the changes of that commit, or None when one side cannot be read} for the newest `limit` commits."""
     try:
         root, folder = repository_paths(data_dir)
-    except SnapshotError:
+    except GitError:
         return {}
     name = Path(folder).name
     diffs: dict[str, list[FileDiff] | None] = {}
@@ -48,7 +49,7 @@ def commit_diffs(commits: list[Commit], data_dir: Path, limit: int = DIFF_LIMIT)
         try:
             new = _dataset(root, data_tree(root, commit.sha, folder), name)
             old = _dataset(root, data_tree(root, f"{commit.sha}^", folder), name)
-        except SnapshotError:
+        except GitError:
             new = old = None
         diffs[commit.sha] = diff_datasets(old, new) if old is not None and new is not None else None
     return diffs

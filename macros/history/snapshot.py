@@ -8,43 +8,17 @@ same rules as the new one, and nothing in the work tree or the index changes.
 from __future__ import annotations
 
 import io
-import subprocess
 import tarfile
 import tempfile
 from pathlib import Path
 
-from .dataset import Dataset
-from .load import load_dataset
-
-GIT_TIMEOUT = 60  # seconds; a local repository answers in milliseconds
-
-
-class SnapshotError(Exception):
-    """The data of a git reference cannot be read (no git, unknown reference, no data folder)."""
+from ..data.dataset import Dataset
+from ..data.load import load_dataset
+from .git import GitError, run_git
 
 
-def run_git(root: Path, *args: str, binary: bool = False) -> subprocess.CompletedProcess:
-    """Run git in root (file names printed as they are); SnapshotError when git cannot be run at all."""
-    try:
-        return subprocess.run(
-            ["git", "-c", "core.quotepath=off", *args],
-            cwd=root,
-            capture_output=True,
-            check=False,
-            timeout=GIT_TIMEOUT,
-            **({} if binary else {"text": True, "encoding": "utf-8", "errors": "replace"}),
-        )
-    except (OSError, subprocess.SubprocessError) as exc:
-        raise SnapshotError(f"git を実行できません（{exc}）。git が入っているか確かめてください") from exc
-
-
-def git_output(root: Path, *args: str) -> str | None:
-    """What a git command prints, or None when git is missing or the command fails (not a repository...)."""
-    try:
-        result = run_git(root, *args)
-    except SnapshotError:
-        return None
-    return result.stdout if result.returncode == 0 else None
+class SnapshotError(GitError):
+    """The data of a git reference cannot be read (unknown reference, no data folder)."""
 
 
 def repository_paths(data_dir: Path) -> tuple[Path, str]:
