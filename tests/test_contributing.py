@@ -20,7 +20,7 @@ from macros.data.load import DataInvalid, load_dataset
 from macros.data.models import Case
 from macros.data.yaml_source import Problem, load_yaml
 from macros.history.commits import Commit
-from macros.site import edit_links
+from macros.site import changelog, edit_links
 from tests.conftest import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
@@ -486,7 +486,7 @@ EXTRA = {"repository": "https://github.com/OWNER/REPO", "branch": "main"}
 
 
 def test_case_edit_links_and_date(dataset):
-    commits = edit_links.data_commits()
+    commits = changelog.data_commits()
     out = edit_links.case_edit(dataset, "adock-kobe", "cases/adock-kobe/", EXTRA, commits)
     assert 'href="https://github.com/OWNER/REPO/edit/main/data/cases/adock-kobe.yaml"' in out
     assert 'href="https://github.com/OWNER/REPO/blob/main/data/cases/adock-kobe.yaml"' in out
@@ -504,7 +504,7 @@ def test_changelog_lists_commits_with_case_links_escaped(dataset):
         "<b>事例5（2）の売上を訂正</b>",
         ("data/cases/adock-kobe.yaml", "data/glossary.yaml", "data/cases/gone.yaml"),
     )
-    out = edit_links.data_changelog(dataset, "changelog/", EXTRA, [commit] * 3, limit=2)
+    out = changelog.data_changelog(dataset, "changelog/", EXTRA, [commit] * 3, limit=2)
     assert out.count("<li>\n") + out.count("<li>") >= 2
     assert out.count('<time datetime="2026-11-23">2026年11月23日</time>') == 2  # limited
     assert "&lt;b&gt;事例5（2）の売上を訂正&lt;/b&gt;" in out and "<b>" not in out
@@ -552,7 +552,7 @@ def test_edit_links_on_every_page_resolve(edit_site):
 def test_changelog_page_is_built(edit_site):
     page = (edit_site / "changelog" / "index.html").read_text(encoding="utf-8")
     assert "データの更新履歴" in page
-    history = edit_links.data_commits()
+    history = changelog.data_commits()
     assert history, "the repository has data commits"
     assert history[0].short in page
 

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 
 from ..history.commits import Commit
 from ..views.citation import SITE_TITLE
-from .edit_links import changelog_entries
+from .changelog import changelog_entries
 
 FEED_PATH = "feed.xml"
 FEED_TITLE = f"{SITE_TITLE}：データの更新履歴"

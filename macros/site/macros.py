@@ -15,7 +15,7 @@ from ..history import changes
 from ..views import parts
 from ..views.facts import data_time_scope
 from ..views.formatting import as_of_text
-from . import edit_links
+from . import changelog, edit_links
 from .build import load_for_build
 from .compendium import all_cases, all_cases_pdf
 from .feedback import feedback_from
@@ -44,19 +44,19 @@ def _views(env) -> dict[str, Callable[..., str]]:
         "all_cases_pdf": lambda dataset, url: all_cases_pdf(url, size_text),
         "downloads_page": lambda dataset, url: downloads_page(dataset, url, site_url),
         "contributing_links": lambda dataset, url: edit_links.contributing_links(extra),
-        "data_changelog": lambda dataset, url: edit_links.data_changelog(
-            dataset, url, extra, edit_links.data_commits(), diffs=_changelog_diffs()
+        "data_changelog": lambda dataset, url: changelog.data_changelog(
+            dataset, url, extra, changelog.data_commits(), diffs=_changelog_diffs()
         ),
     }
 
 
 def _changelog_diffs() -> dict:
-    return changes.commit_diffs(edit_links.data_commits(), default_data_dir())
+    return changes.commit_diffs(changelog.data_commits(), default_data_dir())
 
 
 def define(env) -> None:
     dataset = load_for_build()
-    edit_links.forget_commits()  # a new build reads the history again, once
+    changelog.forget_commits()  # a new build reads the history again, once
     env.variables["stats"] = parts.home_stats(dataset)
     env.variables["data_as_of"] = as_of_text(data_time_scope(dataset))  # the hand-written pages' time notes
     feedback = feedback_from(env.conf.get("extra") or {})

@@ -9,7 +9,7 @@ from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # MkDocs loads hooks by path, not as a package
 
-from macros.site import edit_links
+from macros.site import changelog, edit_links
 from macros.site.build import dataset_for_build
 from macros.site.feedback import feedback_from
 from macros.site.nav import extend_nav, nav_entries
@@ -30,7 +30,7 @@ def on_page_markdown(markdown, page, config, files):
     if not is_generated(page.meta):
         return markdown
     dataset = dataset_for_build()
-    commits = edit_links.data_commits()
+    commits = changelog.data_commits()
 
     def edit_part(case_id: str) -> str:
         return edit_links.case_edit(dataset, case_id, page.url, config.extra, commits)

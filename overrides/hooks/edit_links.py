@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # MkDocs loads hooks by path, not as a package
 
 from macros.history.git import remote_repository
-from macros.site import edit_links
+from macros.site import changelog, edit_links
 from macros.site.stash import stash
 
 log = logging.getLogger("mkdocs.hooks.edit_links")
@@ -38,5 +38,5 @@ def on_page_markdown(markdown, page, config, files):
     sources = edit_links.page_sources(page.meta)
     if not sources:
         return markdown
-    html = edit_links.page_edit(sources, page.url, config.extra, edit_links.data_commits())
+    html = edit_links.page_edit(sources, page.url, config.extra, changelog.data_commits())
     return markdown + "\n\n" + stash(page.meta, html) if html else markdown

@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT))  # MkDocs loads hooks by path, not as a package
 
 from macros.export.downloads import DOWNLOAD_DIR
 from macros.export.linked_data import case_json_bytes, case_json_path
-from macros.site import edit_links
+from macros.site import changelog
 from macros.site.build import dataset_for_build
 from macros.site.compendium import PDF_NAME, pdf_file
 from macros.site.feed import FEED_PATH, atom_feed
@@ -26,7 +26,7 @@ def on_files(files, config):
     for case in dataset_for_build().cases:
         files.append(File.generated(config, case_json_path(case), content=case_json_bytes(case)))
     files.append(File.generated(config, "CITATION.cff", content=(ROOT / "CITATION.cff").read_bytes()))
-    feed = atom_feed(dataset_for_build(), config.extra, edit_links.data_commits(), config.site_url or "")
+    feed = atom_feed(dataset_for_build(), config.extra, changelog.data_commits(), config.site_url or "")
     files.append(File.generated(config, FEED_PATH, content=feed))
     try:
         pdf = pdf_file()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from macros.data.load import load_dataset
 from macros.history import changes
 from macros.history import commits as git_history
-from macros.site import edit_links
+from macros.site import changelog
 from tests.data_repo import BOOK_TEXT, LATER_STATUS, change_everything, cite_a_book, edit, git
 
 
@@ -21,7 +21,7 @@ def test_changelog_shows_the_changes_of_each_commit(data_repo):
     assert len(commits) == 2
     diffs = changes.commit_diffs(commits, data_repo / "data")
     assert set(diffs) == {c.sha for c in commits}
-    out = edit_links.data_changelog(load_dataset(data_repo / "data"), "changelog/", {}, commits, diffs=diffs)
+    out = changelog.data_changelog(load_dataset(data_repo / "data"), "changelog/", {}, commits, diffs=diffs)
     assert (
         "変更：数値「会費（月額）」（fee-monthly）："
         "<del>2,000円／月（時点 調査時点（2003〜04年）、出典 事例1（2））</del> → "
@@ -42,7 +42,7 @@ def test_only_the_newest_commits_are_compared_and_the_page_says_so(data_repo):
     commits = git_history.data_history(data_repo, data_repo / "data")
     diffs = changes.commit_diffs(commits, data_repo / "data", limit=1)
     assert list(diffs) == [commits[0].sha]
-    out = edit_links.data_changelog(load_dataset(data_repo / "data"), "changelog/", {}, commits, diffs=diffs)
+    out = changelog.data_changelog(load_dataset(data_repo / "data"), "changelog/", {}, commits, diffs=diffs)
     assert "新しい 1 件には" in out and "それより前のコミットは、変わったファイルだけを示します" in out
 
 
@@ -55,7 +55,7 @@ def test_a_version_the_rules_refuse_is_listed_without_its_changes(data_repo):
     commits = git_history.data_history(data_repo, data_repo / "data")
     diffs = changes.commit_diffs(commits, data_repo / "data")
     assert [diffs[c.sha] is None for c in commits] == [True, True, False]
-    out = edit_links.data_changelog(load_dataset(data_repo / "data"), "changelog/", {}, commits, diffs=diffs)
+    out = changelog.data_changelog(load_dataset(data_repo / "data"), "changelog/", {}, commits, diffs=diffs)
     assert out.count("今の検証の規則では読めないため") == 2
 
 
@@ -72,6 +72,6 @@ def test_the_changelog_shows_a_later_status_with_its_source(data_repo):
     _commit_all(data_repo, "HIT のその後")
     commits = git_history.data_history(data_repo, data)
     diffs = changes.commit_diffs(commits, data)
-    out = edit_links.data_changelog(load_dataset(data), "changelog/", {}, commits, diffs=diffs)
+    out = changelog.data_changelog(load_dataset(data), "changelog/", {}, commits, diffs=diffs)
     assert f"<del>不明（時点 2004年、出典 事例2）</del> → <ins>改組（時点 2010年、出典 {BOOK_TEXT}p. 45）</ins>" in out
     assert "town-book-2010" in out  # the new source is listed among the changes

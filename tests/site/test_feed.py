@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urljoin
 
 from macros.history.commits import Commit
-from macros.site.edit_links import CHANGELOG_LIMIT, data_commits
+from macros.site.changelog import CHANGELOG_LIMIT, data_commits
 from macros.site.feed import FEED_PATH, atom_feed
 from tests.site.conftest import SITE_URL, site_pages
 
