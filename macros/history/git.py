@@ -20,12 +20,13 @@ class GitError(Exception):
     """git cannot be run at all (not installed, timed out), or, as SnapshotError, cannot give what was asked."""
 
 
-def run_git(root: Path, *args: str, binary: bool = False) -> subprocess.CompletedProcess:
-    """Run git in root (file names printed as they are); GitError when git cannot be run at all."""
+def run_git(root: Path, *args: str, binary: bool = False, stdin: str | None = None) -> subprocess.CompletedProcess:
+    """Run git in root (file names printed as they are; stdin, if any, is its input); GitError when git cannot be run at all."""
     try:
         return subprocess.run(
             ["git", "-c", "core.quotepath=off", *args],
             cwd=root,
+            input=stdin,
             capture_output=True,
             check=False,
             timeout=GIT_TIMEOUT,

@@ -51,7 +51,7 @@ def _views(env) -> dict[str, Callable[..., str]]:
 
 
 def _changelog_diffs() -> dict:
-    return changes.commit_diffs(changelog.data_commits(), default_data_dir())
+    return changes.commit_diffs(changelog.data_commits(), default_data_dir(), changes.CACHE_DIR)
 
 
 def define(env) -> None:
