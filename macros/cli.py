@@ -98,13 +98,14 @@ def _problems_text(side: str, exc: DataInvalid) -> str:
 
 
 def _diff(args) -> int:
-    from .data.git_snapshot import SnapshotError, load_at_ref
     from .export import data_diff
+    from .history.git import GitError
+    from .history.snapshot import load_at_ref
 
     data_dir = Path(args.data) if args.data else default_data_dir()
     try:
         commit, old = load_at_ref(args.ref, data_dir)
-    except SnapshotError as exc:
+    except GitError as exc:  # no git, an unknown reference, no data folder at it
         print(f"エラー: {exc}", file=sys.stderr)
         return 2
     except DataInvalid as exc:

@@ -19,7 +19,8 @@ from macros.data import placeholders
 from macros.data.load import DataInvalid, load_dataset
 from macros.data.models import Case
 from macros.data.yaml_source import Problem, load_yaml
-from macros.site import edit_links, git_history
+from macros.history.commits import Commit
+from macros.site import changelog, edit_links
 from tests.conftest import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
@@ -479,48 +480,13 @@ def test_validate_format_github_annotates_a_bad_file(data_copy):
     assert "data/cases/hit.yaml:19: members[0].count" in result.stderr  # the readable form stays in the log
 
 
-# -------------------------------------------------------------- data history
-
-
-def test_git_history_dates_a_committed_data_file():
-    expected = subprocess.run(
-        ["git", "log", "-1", "--format=%cs", "--", "data/cases/adock-kobe.yaml"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
-    if not expected:
-        pytest.skip("not a git checkout with history")
-    changes = git_history.last_changes(ROOT)
-    assert changes["data/cases/adock-kobe.yaml"] == expected
-    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", expected)
-    assert not any(path.startswith("data/schema/") for path in changes)
-
-
-def test_git_history_is_empty_outside_a_checkout(tmp_path):
-    (tmp_path / "data" / "cases").mkdir(parents=True)
-    assert git_history.data_history(tmp_path) == []
-    assert git_history.last_changes(tmp_path) == {}
-
-
-def test_japanese_date():
-    assert git_history.japanese_date("2026-11-23") == "2026年11月23日"
-    assert git_history.japanese_date("2004-03-05") == "2004年3月5日"
-
-
-def test_parse_log_reads_subjects_with_separators():
-    out = "\x1eabc123\x1f2026-11-23\x1fFix: 事例5（2）, sales\n\ndata/cases/a.yaml\ndata/themes.yaml\n\x1edef\x1f2026-11-20\x1fAdd\n\ndata/cases/a.yaml\n"
-    commits = git_history.parse_log(out)
-    assert [c.subject for c in commits] == ["Fix: 事例5（2）, sales", "Add"]
-    assert git_history.last_changed(commits) == {"data/cases/a.yaml": "2026-11-23", "data/themes.yaml": "2026-11-23"}
-
+# -------------------------------------------------------------- edit links and the changelog
 
 EXTRA = {"repository": "https://github.com/OWNER/REPO", "branch": "main"}
 
 
 def test_case_edit_links_and_date(dataset):
-    commits = edit_links.data_commits()
+    commits = changelog.data_commits()
     out = edit_links.case_edit(dataset, "adock-kobe", "cases/adock-kobe/", EXTRA, commits)
     assert 'href="https://github.com/OWNER/REPO/edit/main/data/cases/adock-kobe.yaml"' in out
     assert 'href="https://github.com/OWNER/REPO/blob/main/data/cases/adock-kobe.yaml"' in out
@@ -532,13 +498,13 @@ def test_case_edit_links_and_date(dataset):
 
 
 def test_changelog_lists_commits_with_case_links_escaped(dataset):
-    commit = git_history.Commit(
+    commit = Commit(
         "a" * 40,
         "2026-11-23",
         "<b>事例5（2）の売上を訂正</b>",
         ("data/cases/adock-kobe.yaml", "data/glossary.yaml", "data/cases/gone.yaml"),
     )
-    out = edit_links.data_changelog(dataset, "changelog/", EXTRA, [commit] * 3, limit=2)
+    out = changelog.data_changelog(dataset, "changelog/", EXTRA, [commit] * 3, limit=2)
     assert out.count("<li>\n") + out.count("<li>") >= 2
     assert out.count('<time datetime="2026-11-23">2026年11月23日</time>') == 2  # limited
     assert "&lt;b&gt;事例5（2）の売上を訂正&lt;/b&gt;" in out and "<b>" not in out
@@ -586,7 +552,7 @@ def test_edit_links_on_every_page_resolve(edit_site):
 def test_changelog_page_is_built(edit_site):
     page = (edit_site / "changelog" / "index.html").read_text(encoding="utf-8")
     assert "データの更新履歴" in page
-    history = edit_links.data_commits()
+    history = changelog.data_commits()
     assert history, "the repository has data commits"
     assert history[0].short in page
 
@@ -743,22 +709,6 @@ def test_about_page_links_contributing_and_the_issues(edit_site):
     # without a repository: the advice, no link
     out = edit_links.contributing_links({})
     assert "CONTRIBUTING.md" in out and "href" not in out
-
-
-@pytest.mark.parametrize(
-    ("remote", "expected"),
-    [
-        ("git@github.com:acme/sme-data.git", "https://github.com/acme/sme-data"),
-        ("ssh://git@github.com/acme/sme-data", "https://github.com/acme/sme-data"),
-        ("https://x-access-token:secret@github.com/acme/sme-data.git\n", "https://github.com/acme/sme-data"),
-        ("https://github.com/acme/sme.data/", "https://github.com/acme/sme.data"),
-        ("https://gitlab.com/acme/sme-data.git", None),
-        ("/srv/git/sme-data", None),
-        ("https://github.com/acme", None),
-    ],
-)
-def test_github_remote_to_https(remote, expected):
-    assert git_history.github_https(remote) == expected
 
 
 def _build_copy(tmp_path, remote: str | None):

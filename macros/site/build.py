@@ -16,11 +16,13 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from ..data.load import load_dataset
+from ..data.load import default_data_dir, load_dataset
 from ..data.messages import DataInvalid
 from ..export.downloads import Downloads, render_downloads
+from ..history.changes import CACHE_DIR, commit_diffs
 from ..views.charts import all_charts
 from ..views.glossary_links import Glossary
+from .changelog import data_commits
 from .failure import BUILD_FAILED, WarningLog
 from .feedback import feedback_from
 
@@ -76,6 +78,16 @@ class Build:
     @cached_property
     def feedback(self):
         return feedback_from(self.config.extra)
+
+    @cached_property
+    def commits(self) -> list:
+        """The data folder's commits, newest first (edit dates, the feed, the changelog)."""
+        return data_commits()
+
+    @cached_property
+    def changelog_diffs(self) -> dict:
+        """What each of the newest commits changed; each commit pair is compared once, ever (.cache/changelog/)."""
+        return commit_diffs(self.commits, default_data_dir(), CACHE_DIR)
 
 
 _NOT_STARTED = "ビルドが始まっていません（overrides/hooks/build_state.py が mkdocs.yml の hooks にありません）"

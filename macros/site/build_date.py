@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..data.git_snapshot import git_output
 from ..data.load import ROOT
+from ..history.git import git_output
 
 
 def commit_epoch(root: Path = ROOT) -> str | None:

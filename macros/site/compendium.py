@@ -17,9 +17,9 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ..data import vocab
+from ..history.commits import japanese_date
 from ..views import facts, parts
 from ..views.render import base_for, render
-from .git_history import japanese_date
 from .pages import CASE_SECTIONS
 
 PDF_ENV = "ALL_CASES_PDF"  # a PDF printed by scripts/all_cases_pdf.py, published when set

@@ -11,9 +11,9 @@ from __future__ import annotations
 import uuid
 import xml.etree.ElementTree as ET
 
+from ..history.commits import Commit
 from ..views.citation import SITE_TITLE
-from .edit_links import changelog_entries
-from .git_history import Commit
+from .changelog import changelog_entries
 
 FEED_PATH = "feed.xml"
 FEED_TITLE = f"{SITE_TITLE}：データの更新履歴"

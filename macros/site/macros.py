@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..data.load import default_data_dir
 from ..export.downloads import downloads_page, size_text
 from ..views import parts
 from ..views.facts import data_time_scope
 from ..views.formatting import as_of_text
-from . import changelog_diff, edit_links
+from . import changelog, edit_links
 from .build import Build, current
 from .compendium import all_cases, all_cases_pdf
 from .stash import stash
@@ -42,20 +41,15 @@ def _views(env, build: Build) -> dict[str, Callable[..., str]]:
         "all_cases_pdf": lambda dataset, url: all_cases_pdf(url, size_text),
         "downloads_page": lambda dataset, url: downloads_page(dataset, build.downloads, url, site_url),
         "contributing_links": lambda dataset, url: edit_links.contributing_links(extra),
-        "data_changelog": lambda dataset, url: edit_links.data_changelog(
-            dataset, url, extra, edit_links.data_commits(), diffs=_changelog_diffs()
+        "data_changelog": lambda dataset, url: changelog.data_changelog(
+            dataset, url, extra, build.commits, diffs=build.changelog_diffs
         ),
     }
-
-
-def _changelog_diffs() -> dict:
-    return changelog_diff.commit_diffs(edit_links.data_commits(), default_data_dir())
 
 
 def define(env) -> None:
     build = current()
     dataset = build.dataset
-    edit_links.forget_commits()  # a new build reads the history again, once
     env.variables["stats"] = parts.home_stats(dataset)
     env.variables["data_as_of"] = as_of_text(data_time_scope(dataset))  # the hand-written pages' time notes
     feedback = build.feedback

@@ -24,7 +24,7 @@ def on_page_markdown(markdown, page, config, files):
     if not is_generated(page.meta):
         return markdown
     dataset = current().dataset
-    commits = edit_links.data_commits()
+    commits = current().commits
 
     def edit_part(case_id: str) -> str:
         return edit_links.case_edit(dataset, case_id, page.url, config.extra, commits)

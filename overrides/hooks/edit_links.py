@@ -9,8 +9,9 @@ import logging
 
 from mkdocs.plugins import event_priority
 
+from macros.history.git import remote_repository
 from macros.site import edit_links
-from macros.site.git_history import remote_repository
+from macros.site.build import current
 from macros.site.stash import stash
 
 log = logging.getLogger("mkdocs.hooks.edit_links")
@@ -34,5 +35,5 @@ def on_page_markdown(markdown, page, config, files):
     sources = edit_links.page_sources(page.meta)
     if not sources:
         return markdown
-    html = edit_links.page_edit(sources, page.url, config.extra, edit_links.data_commits())
+    html = edit_links.page_edit(sources, page.url, config.extra, current().commits)
     return markdown + "\n\n" + stash(page.meta, html) if html else markdown

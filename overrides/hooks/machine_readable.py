@@ -12,7 +12,6 @@ from mkdocs.structure.files import File
 
 from macros.export.downloads import DOWNLOAD_DIR
 from macros.export.linked_data import case_json_bytes, case_json_path
-from macros.site import edit_links
 from macros.site.build import current
 from macros.site.compendium import PDF_NAME, pdf_file
 from macros.site.feed import FEED_PATH, atom_feed
@@ -26,7 +25,7 @@ def on_files(files, config):
             config, "CITATION.cff", content=(Path(config.config_file_path).parent / "CITATION.cff").read_bytes()
         )
     )
-    feed = atom_feed(current().dataset, config.extra, edit_links.data_commits(), config.site_url or "")
+    feed = atom_feed(current().dataset, config.extra, current().commits, config.site_url or "")
     files.append(File.generated(config, FEED_PATH, content=feed))
     try:
         pdf = pdf_file()

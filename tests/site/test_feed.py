@@ -6,9 +6,9 @@ import re
 import xml.etree.ElementTree as ET
 from urllib.parse import urljoin
 
-from macros.site.edit_links import CHANGELOG_LIMIT, data_commits
+from macros.history.commits import Commit
+from macros.site.changelog import CHANGELOG_LIMIT, data_commits
 from macros.site.feed import FEED_PATH, atom_feed
-from macros.site.git_history import Commit
 from tests.site.conftest import SITE_URL, site_pages
 
 A = "{http://www.w3.org/2005/Atom}"

@@ -8,43 +8,18 @@ same rules as the new one, and nothing in the work tree or the index changes.
 from __future__ import annotations
 
 import io
-import subprocess
+import re
 import tarfile
 import tempfile
 from pathlib import Path
 
-from .dataset import Dataset
-from .load import load_dataset
-
-GIT_TIMEOUT = 60  # seconds; a local repository answers in milliseconds
-
-
-class SnapshotError(Exception):
-    """The data of a git reference cannot be read (no git, unknown reference, no data folder)."""
+from ..data.dataset import Dataset
+from ..data.load import load_dataset
+from .git import GitError, run_git
 
 
-def run_git(root: Path, *args: str, binary: bool = False) -> subprocess.CompletedProcess:
-    """Run git in root (file names printed as they are); SnapshotError when git cannot be run at all."""
-    try:
-        return subprocess.run(
-            ["git", "-c", "core.quotepath=off", *args],
-            cwd=root,
-            capture_output=True,
-            check=False,
-            timeout=GIT_TIMEOUT,
-            **({} if binary else {"text": True, "encoding": "utf-8", "errors": "replace"}),
-        )
-    except (OSError, subprocess.SubprocessError) as exc:
-        raise SnapshotError(f"git を実行できません（{exc}）。git が入っているか確かめてください") from exc
-
-
-def git_output(root: Path, *args: str) -> str | None:
-    """What a git command prints, or None when git is missing or the command fails (not a repository...)."""
-    try:
-        result = run_git(root, *args)
-    except SnapshotError:
-        return None
-    return result.stdout if result.returncode == 0 else None
+class SnapshotError(GitError):
+    """The data of a git reference cannot be read (unknown reference, no data folder)."""
 
 
 def repository_paths(data_dir: Path) -> tuple[Path, str]:
@@ -73,10 +48,34 @@ def resolve_commit(root: Path, ref: str) -> str:
     return result.stdout.strip()
 
 
+# What `git cat-file --batch-check` prints for an object it found; anything else (missing) is no tree.
+_FOUND = re.compile(r"(?P<id>[0-9a-f]{40,64}) \w+")
+
+
+def data_trees(root: Path, revisions: list[str], folder: str) -> dict[str, str | None]:
+    """{revision: the id of the data folder's tree at it (equal ids, equal data), or None if it had none}.
+
+    One git process answers for every revision (a commit and its parent for each
+    line of the changelog), where one `rev-parse` each took most of a warm build's history.
+    """
+    if not revisions:
+        return {}
+    result = run_git(
+        root,
+        "cat-file",
+        "--batch-check=%(objectname) %(objecttype)",
+        stdin="".join(f"{rev}:{folder}\n" for rev in revisions),
+    )
+    lines = result.stdout.splitlines()
+    if result.returncode != 0 or len(lines) != len(revisions):
+        raise SnapshotError(f"git cat-file に失敗しました: {result.stderr.strip()}")
+    found = [_FOUND.fullmatch(line) for line in lines]
+    return {rev: match["id"] if match else None for rev, match in zip(revisions, found)}
+
+
 def data_tree(root: Path, commit: str, folder: str) -> str | None:
-    """The id of the data folder's tree at a commit (equal ids, equal data), or None if it had none."""
-    result = run_git(root, "rev-parse", "--verify", "--quiet", f"{commit}:{folder}")
-    return result.stdout.strip() if result.returncode == 0 else None
+    """The id of the data folder's tree at a commit, or None if it had none."""
+    return data_trees(root, [commit], folder)[commit]
 
 
 def extract(root: Path, treeish: str, target: Path) -> None:

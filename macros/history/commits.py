@@ -9,12 +9,11 @@ simply show no date.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..data.git_snapshot import git_output
 from ..data.load import ROOT
+from .git import git_output
 
 # The JSON Schema is generated from the models; its changes are not changes to the data.
 EXCLUDE = ("data/schema",)
@@ -90,22 +89,3 @@ def japanese_date(iso: str) -> str:
     """ "2026-11-23" -> "2026年11月23日"."""
     year, month, day = (int(part) for part in iso.split("-"))
     return f"{year}年{month}月{day}日"
-
-
-# A GitHub remote as git prints it: git@github.com:o/r.git, ssh://git@github.com/o/r, https://[user@]github.com/o/r.git
-_GITHUB_REMOTE = re.compile(
-    r"^(?:git@github\.com:|ssh://git@github\.com/|https://(?:[^@/\s]+@)?github\.com/)"
-    r"(?P<owner>[A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/(?P<name>[A-Za-z0-9._-]{1,100}?)(?:\.git)?/?$"
-)
-
-
-def github_https(remote: str) -> str | None:
-    """https://github.com/owner/name for a GitHub remote URL (ssh or https; any user name or token dropped)."""
-    match = _GITHUB_REMOTE.match(remote.strip())
-    return f"https://github.com/{match['owner']}/{match['name']}" if match else None
-
-
-def remote_repository(root: Path = ROOT) -> str | None:
-    """The GitHub address of the `origin` remote, or None (no git, no remote, not on GitHub)."""
-    output = git_output(root, "remote", "get-url", "origin")
-    return github_https(output) if output is not None else None
