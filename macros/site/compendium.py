@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from ..data import vocab
 from ..views import facts, parts
-from ..views.render import base_for, render
+from ..views.render import Rendered, base_for, render
 from .git_history import japanese_date
 from .pages import CASE_SECTIONS
 
@@ -62,27 +62,30 @@ def _demoted(html: str) -> str:
     return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 2, 6)}", html)
 
 
-def _entry(dataset, case, related_ids: set[str], page_url: str, site_url: str) -> Entry:
-    def part(name: str) -> Markup:
-        html = parts.case_part(dataset, case.id, name, page_url, site_url)
-        return Markup(_demoted(scoped(html, case.id)))
+def _entry(dataset, case, related_ids: set[str], page_url: str, site_url: str) -> tuple[Entry, tuple]:
+    """One case's entry, and the tables of data it shows (published under the same prefix as its ids)."""
+    shown = []
 
-    header = Markup(
-        scoped(_PAGE_TITLE.sub("", parts.case_part(dataset, case.id, "header", page_url, site_url), 1), case.id)
-    )
+    def part(name: str) -> str:
+        rendered = parts.case_part(dataset, case.id, name, page_url, site_url)
+        shown.extend(t.renamed(f"{case.id}--") for t in rendered.tables)
+        return rendered.html
+
+    header = Markup(scoped(_PAGE_TITLE.sub("", part("header"), 1), case.id))
     sections = [
-        Section(f"{case.id}--{anchor}", heading, part(name))
+        Section(f"{case.id}--{anchor}", heading, Markup(_demoted(scoped(part(name), case.id))))
         for anchor, heading, name, test in CASE_SECTIONS
         if (case.id in related_ids if test is None else test(case))
     ]
     label = f"{vocab.KINDS[case.kind]}{case.number}"
-    return Entry(case, case.id, label, f"{vocab.FOLDERS[case.kind]}/{case.id}/", header, sections)
+    return Entry(case, case.id, label, f"{vocab.FOLDERS[case.kind]}/{case.id}/", header, sections), tuple(shown)
 
 
-def all_cases(dataset, page_url: str, site_url: str = "") -> str:
+def all_cases(dataset, page_url: str, site_url: str = "") -> Rendered:
     related_ids = {c.id for c in dataset.cases if c.relations} | {r.target for c in dataset.cases for r in c.relations}
-    entries = [_entry(dataset, case, related_ids, page_url, site_url) for case in facts.report_order(dataset)]
-    return render("compendium.html", entries=entries, base=base_for(page_url))
+    done = [_entry(dataset, case, related_ids, page_url, site_url) for case in facts.report_order(dataset)]
+    html = render("compendium.html", entries=[entry for entry, _ in done], base=base_for(page_url))
+    return Rendered(html, tuple(t for _, tables in done for t in tables))
 
 
 @dataclass(frozen=True)
