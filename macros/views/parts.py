@@ -45,12 +45,12 @@ def _with_table(dataset, template: str, table: DataTable, **context) -> Rendered
     return Rendered(_render(dataset, template, table=table, **context), (table,))
 
 
-def _with_note_links(case, part: str, html: str) -> str:
+def _with_note_links(case, part: str, html: str, id_prefix: str) -> str:
     """The part, with links to the data notes about what it shows (after the summary, before a section)."""
     notes = facts.notes_concerning(case, [field for field, shown in PARTS_SHOWING.items() if part in shown])
     if not notes:
         return html
-    links = render("case-note-links.html", links=case_tables.note_links(notes))
+    links = render("case-note-links.html", links=case_tables.note_links(notes), id_prefix=id_prefix)
     return f"{html}\n{links}" if part == "header" else f"{links}\n{html}"
 
 
@@ -74,20 +74,39 @@ def _case_tables(case, part: str, source_by_id: dict) -> dict[str, DataTable | N
 
 
 def case_part(
-    dataset, case_id: str, part: str, page_url: str, site_url: str = "", feedback: citation.Feedback | None = None
+    dataset,
+    case_id: str,
+    part: str,
+    page_url: str,
+    site_url: str = "",
+    feedback: citation.Feedback | None = None,
+    *,
+    id_prefix: str = "",
+    heading_offset: int = 0,
+    with_title: bool = True,
 ) -> Rendered:
-    """One part of a case page; feedback: where readers tell the editors (none in the 全事例集 or without one)."""
+    """One part of a case page; feedback: where readers tell the editors (none in the 全事例集 or without one).
+
+    On a page that holds many cases (the 全事例集) the part is rendered with a prefix for its ids, same-page
+    links and CSV names, its headings heading_offset levels lower, and the header without the case's title.
+    """
     case = dataset.case_by_id[case_id]
-    tables = _case_tables(case, part, dataset.source_by_id)
+    tables = {
+        name: table.renamed(id_prefix) if table else None
+        for name, table in _case_tables(case, part, dataset.source_by_id).items()
+    }
     context = {
         "case": case,
         "base": base_for(page_url),
         "themes": dataset.theme_by_id,
         "cite_ctx": citation.case_context(dataset, case, citation.page_address(page_url, site_url), feedback),
+        "id_prefix": id_prefix,
+        "heading_offset": heading_offset,
         **tables,
     }
     if part == "header":
         context["scope"] = facts.time_scope(case, dataset)
+        context["title"] = with_title
     elif part == "status":
         context["tell"] = feedback.tell(case) if feedback else None
     elif part == "relations":
@@ -96,7 +115,7 @@ def case_part(
         by_id = {s.id: s for s in dataset.sources}
         context["sources"] = [by_id[s] for s in case.sources]
         context["page_marks"] = facts.page_marks_in(f"{vocab.KINDS[case.kind]}{case.number}", context["sources"])
-    html = _with_note_links(case, part, _render(dataset, f"case-{part}.html", **context))
+    html = _with_note_links(case, part, _render(dataset, f"case-{part}.html", **context), id_prefix)
     return Rendered(html, tuple(t for t in tables.values() if t))
 
 

@@ -64,6 +64,10 @@ def environment() -> Environment:
         case_number=case_number,
         number_text=number_text,
         other_source=citation.OTHER_SOURCE,
+        # Where a page holds a part more than once (the 全事例集 holds every case), the part is rendered with
+        # a prefix for every id, id reference, same-page link and CSV name, and its headings that many levels lower.
+        id_prefix="",
+        heading_offset=0,
     )
     return env
 

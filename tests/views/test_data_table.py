@@ -12,10 +12,10 @@ from macros.views.render import environment
 OTHER = SourceCite(id="book", at="p. 12")
 
 
-def _shown(content) -> str:
+def _shown(content, id_prefix: str = "") -> str:
     """The cell as the template draws it."""
     template = environment().from_string('{% from "_macros.html" import show with context %}{{ show(content) }}')
-    return template.render(content=content, source_by_id={})
+    return template.render(content=content, source_by_id={}, id_prefix=id_prefix)
 
 
 def _text_of(markup: str) -> str:
@@ -64,9 +64,9 @@ def test_markup_in_the_data_is_shown_as_text():
     assert "<b>" not in shown and "&lt;b&gt;" in shown
 
 
-def test_a_link_goes_to_another_page_or_to_an_anchor_of_this_page():
-    assert _shown(dt.Link("食い違い", anchor="note-x")) == '<a href="#note-x">食い違い</a>'
-    assert _shown(dt.Link("HIT", "../hit/")) == '<a href="../hit/">HIT</a>'
+def test_a_link_to_the_same_page_takes_the_page_s_id_prefix_and_others_do_not():
+    assert _shown(dt.Link("食い違い", anchor="note-x"), id_prefix="hit--") == '<a href="#hit--note-x">食い違い</a>'
+    assert _shown(dt.Link("HIT", "../hit/"), id_prefix="hit--") == '<a href="../hit/">HIT</a>'
     assert _shown(dt.Link("a.csv", "a.csv", download=True)) == '<a href="a.csv" download>a.csv</a>'
 
 
