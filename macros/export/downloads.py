@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..views.data_table import LINE_BREAK, Code, Column, DataTable, Link, Row, Span, joined
 from ..views.facts import data_time_scope
-from ..views.formatting import as_of_text
-from ..views.render import base_for, render, script_json
+from ..views.formatting import as_of_text, plain_number
+from ..views.render import Rendered, base_for, render, script_json
 from .linked_data import site_root, source_json_ld
 from .tables import build_tables, empty_tables
 from .writers import (
@@ -123,22 +124,74 @@ _MEDIA_TYPES = {
 }
 
 
-def downloads_page(dataset, rendered: Downloads, page_url: str, site_url: str = "") -> str:
+def files_table(info: list[dict], folder: str) -> DataTable:
+    """The download files with their format, rows, columns and size (download_info); folder: where they are."""
+    columns = (
+        Column("file", "ファイル"),
+        Column("format", "形式"),
+        Column("description", "内容"),
+        Column("rows", "行数"),
+        Column("columns", "列数"),
+        Column("size", "大きさ"),
+    )
+    rows = [
+        Row(
+            {
+                "file": Link(f["name"], folder + f["name"], download=True),
+                "format": f["format"],
+                "description": f["description"],
+                "rows": plain_number(f["rows"]) if f["rows"] is not None else "",
+                "columns": len(f["columns"]) if f["columns"] is not None else None,
+                "size": size_text(f["bytes"]),
+            },
+            item=f,
+        )
+        for f in info
+    ]
+    return DataTable("files", "ダウンロードできるファイル", columns, tuple(rows))
+
+
+def _values(column) -> tuple:
+    """値：the allowed values of a column, each with its Japanese label where the vocabulary has one."""
+    if column.labels:
+        values = joined(((Code(v), f"（{label}）" if label else "") for v, label in column.labels.items()), "、")
+    else:
+        values = ("、".join(str(v) for v in column.enum),)
+    return (LINE_BREAK, Span("breakdown", ("値：", *values)))
+
+
+def columns_table(table) -> DataTable:
+    """The column dictionary of one download table: each column's name, type and description."""
+    columns = (Column("name", "列名"), Column("type", "型"), Column("description", "説明"))
+    rows = [
+        Row(
+            {
+                "name": Code(c.name),
+                "type": TYPE_LABELS[c.type],
+                "description": (c.description_ja, *(_values(c) if c.enum else ())),
+            },
+        )
+        for c in table.columns
+    ]
+    return DataTable(f"columns-{table.name}", f"{table.filename} の列", columns, tuple(rows))
+
+
+def downloads_page(dataset, rendered: Downloads, page_url: str, site_url: str = "") -> Rendered:
     """HTML of the data page: files, column dictionary, licence, citation, JSON-LD."""
     info = download_info(rendered)
-    return render(
+    files = files_table(info, base_for(page_url) + DOWNLOAD_DIR + "/")
+    tables = [(t, columns_table(t)) for t in empty_tables().values()]
+    html = render(
         "downloads.html",
-        files=info,
-        tables=list(empty_tables().values()),
+        files=files,
+        tables=tables,
         row_counts=rendered.rows,
         conventions=CONVENTIONS,
-        type_labels=TYPE_LABELS,
         license=LICENSE,
         title=TITLE,
         version=version(),
         as_of=as_of_text(data_time_scope(dataset)),
-        size_text=size_text,
         base=base_for(page_url),
-        folder=base_for(page_url) + DOWNLOAD_DIR + "/",
         json_ld=script_json(json_ld(dataset, info, page_url, site_url)),
     )
+    return Rendered(html, (files, *(columns for _, columns in tables)))

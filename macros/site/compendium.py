@@ -1,16 +1,16 @@
 """全事例集: every case and column on one page, in the report's order, to read through or print.
 
-Each case is shown with the same parts as its own page (parts.case_part), under
-headings one level lower; every id and same-page link inside a case is prefixed
-with the case's id, so the 18 cases' anchors (figure-…, note-…) stay unique and
-the links between figures and notes still land inside the same case.
+Each case is shown with the same parts as its own page (parts.case_part), rendered
+with the case's id as the prefix of every id, same-page link and CSV name, so the
+18 cases' anchors (figure-…, note-…) stay unique and the links between figures and
+notes still land inside the same case; and with their headings one level lower,
+under the case's own heading and its sections'.
 """
 
 from __future__ import annotations
 
 import datetime
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,18 +19,12 @@ from markupsafe import Markup
 from ..data import vocab
 from ..history.commits import japanese_date
 from ..views import facts, parts
-from ..views.render import base_for, render
+from ..views.render import Rendered, base_for, render
 from .pages import CASE_SECTIONS
 
 PDF_ENV = "ALL_CASES_PDF"  # a PDF printed by scripts/all_cases_pdf.py, published when set
 PDF_NAME = "all-cases.pdf"  # its name in the site's downloads/
 PDF_COMMAND = "python scripts/all_cases_pdf.py"
-
-_ID_ATTRS = re.compile(r'\b(id|for|aria-labelledby|aria-describedby|aria-controls|data-cite-url|data-csv)="([^"]+)"')
-_SAME_PAGE = re.compile(r'href="#([^"]+)"')
-_TABLE_CSV = re.compile(r'href="([\w.-]+\.csv)"')  # a table's CSV, written beside the page
-_PAGE_TITLE = re.compile(r"<h1\b[^>]*>.*?</h1>", re.DOTALL)
-_HEADING = re.compile(r"<(/?)h([1-5])\b")
 
 
 @dataclass(frozen=True)
@@ -50,39 +44,38 @@ class Entry:
     sections: list[Section]
 
 
-def scoped(html: str, prefix: str) -> str:
-    """Ids and same-page links of one case's HTML, prefixed so they stay unique on the combined page."""
-    html = _ID_ATTRS.sub(lambda m: f'{m.group(1)}="{prefix}--{m.group(2)}"' if m.group(2) else m.group(0), html)
-    html = _TABLE_CSV.sub(lambda m: f'href="{prefix}--{m.group(1)}"', html)
-    return _SAME_PAGE.sub(lambda m: f'href="#{prefix}--{m.group(1)}"', html)
+def id_prefix(case) -> str:
+    """What the ids, same-page links and CSV names of one case start with on the combined page."""
+    return f"{case.id}--"
 
 
-def _demoted(html: str) -> str:
-    """Headings two levels lower (a case's h3 under the case's h2 and the section's h3 becomes h5)."""
-    return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 2, 6)}", html)
+def _entry(dataset, case, related_ids: set[str], page_url: str, site_url: str) -> tuple[Entry, tuple]:
+    """One case's entry, and the tables of data it shows."""
+    prefix = id_prefix(case)
 
+    def part(name: str) -> Rendered:
+        # The case's sections are h3 under its h2: its parts' headings one level lower than on its own page.
+        return parts.case_part(
+            dataset, case.id, name, page_url, site_url, id_prefix=prefix, heading_offset=1, with_title=False
+        )
 
-def _entry(dataset, case, related_ids: set[str], page_url: str, site_url: str) -> Entry:
-    def part(name: str) -> Markup:
-        html = parts.case_part(dataset, case.id, name, page_url, site_url)
-        return Markup(_demoted(scoped(html, case.id)))
-
-    header = Markup(
-        scoped(_PAGE_TITLE.sub("", parts.case_part(dataset, case.id, "header", page_url, site_url), 1), case.id)
-    )
-    sections = [
-        Section(f"{case.id}--{anchor}", heading, part(name))
+    header = part("header")
+    shown = [
+        (anchor, heading, part(name))
         for anchor, heading, name, test in CASE_SECTIONS
         if (case.id in related_ids if test is None else test(case))
     ]
+    sections = [Section(f"{prefix}{anchor}", heading, Markup(r.html)) for anchor, heading, r in shown]
     label = f"{vocab.KINDS[case.kind]}{case.number}"
-    return Entry(case, case.id, label, f"{vocab.FOLDERS[case.kind]}/{case.id}/", header, sections)
+    entry = Entry(case, case.id, label, f"{vocab.FOLDERS[case.kind]}/{case.id}/", Markup(header.html), sections)
+    return entry, header.tables + tuple(t for _, _, r in shown for t in r.tables)
 
 
-def all_cases(dataset, page_url: str, site_url: str = "") -> str:
+def all_cases(dataset, page_url: str, site_url: str = "") -> Rendered:
     related_ids = {c.id for c in dataset.cases if c.relations} | {r.target for c in dataset.cases for r in c.relations}
-    entries = [_entry(dataset, case, related_ids, page_url, site_url) for case in facts.report_order(dataset)]
-    return render("compendium.html", entries=entries, base=base_for(page_url))
+    done = [_entry(dataset, case, related_ids, page_url, site_url) for case in facts.report_order(dataset)]
+    html = render("compendium.html", entries=[entry for entry, _ in done], base=base_for(page_url))
+    return Rendered(html, tuple(t for _, tables in done for t in tables))
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """The macros that the hand-written pages call ({{ case_index() }}), registered with mkdocs-macros.
 
-Each is a view of the data set: view(dataset, *arguments, page_url) -> HTML.
+Each is a view of the data set: view(dataset, *arguments, page_url) -> HTML (with the
+tables of data it shows, as views.render.Rendered, where it shows any).
 The HTML is stashed past Markdown (stash.py); glossary terms are linked in it
 by the glossary hook, as on every page.
 """
@@ -13,13 +14,14 @@ from ..export.downloads import downloads_page, size_text
 from ..views import parts
 from ..views.facts import data_time_scope
 from ..views.formatting import as_of_text
+from ..views.render import Rendered
 from . import changelog, edit_links
 from .build import Build, current
 from .compendium import all_cases, all_cases_pdf
 from .stash import stash
 
 
-def _views(env, build: Build) -> dict[str, Callable[..., str]]:
+def _views(env, build: Build) -> dict[str, Callable[..., str | Rendered]]:
     extra = env.conf.get("extra") or {}
     site_url = env.conf.get("site_url") or ""
     return {
@@ -59,13 +61,15 @@ def define(env) -> None:
         env.macro(_macro(env, dataset, view, name), name)
 
 
-def _macro(env, dataset, view: Callable[..., str], name: str) -> Callable[..., str]:
+def _macro(env, dataset, view: Callable[..., str | Rendered], name: str) -> Callable[..., str]:
     def macro(*args) -> str:
         page = env.page
-        html = view(dataset, *args, page.url if page else "")
+        result = view(dataset, *args, page.url if page else "")
+        # A view that shows tables of data gives them with its HTML; their CSV files go beside the page.
+        rendered = result if isinstance(result, Rendered) else Rendered(result)
         if not page:
-            return html
+            return rendered.html
         edit_links.record_sources(page.meta, name)  # the edit links at the foot of the page (hooks/edit_links.py)
-        return stash(page.meta, html)
+        return stash(page.meta, rendered.html, rendered.tables)
 
     return macro

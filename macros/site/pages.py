@@ -18,6 +18,7 @@ from ..data import vocab
 from ..data.models import Case
 from ..views import parts
 from ..views.citation import Feedback
+from ..views.render import Rendered
 from .stash import stash
 
 # (anchor, heading, part, has-content test) in page order.
@@ -125,12 +126,12 @@ def fill_generated_page(
     def part(match: re.Match) -> str:
         name = match.group(1)
         if name == "theme":
-            html = parts.theme_page(dataset, meta[THEME_KEY], page_url, site_url)
+            rendered = parts.theme_page(dataset, meta[THEME_KEY], page_url, site_url)
         elif name == "edit":
-            html = edit_part(meta[CASE_KEY])
+            rendered = Rendered(edit_part(meta[CASE_KEY]))
         else:
-            html = parts.case_part(dataset, meta[CASE_KEY], name, page_url, site_url, feedback)
-        return stash(meta, html)
+            rendered = parts.case_part(dataset, meta[CASE_KEY], name, page_url, site_url, feedback)
+        return stash(meta, rendered.html, rendered.tables)
 
     return PART_MARKER.sub(part, markdown)
 

@@ -16,6 +16,7 @@ from ..data.models import citation_source_id, is_report_place
 from ..data.periods import period_label
 
 SITE_TITLE = "中小企業ネットワーク事例データベース"
+OTHER_SOURCE = "報告書以外"  # the mark of a fact that another source than the 2004 report gives
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ def short_citation_text(citation, source_by_id: dict) -> str:
 def marked_citation_text(citation, source_by_id: dict) -> str:
     """A citation as plain text that says when it is not the report (a chart's table and CSV, a search snippet)."""
     text = citation_text(citation, source_by_id)
-    return text if is_report_place(citation) else f"報告書以外：{text}"
+    return text if is_report_place(citation) else f"{OTHER_SOURCE}：{text}"
 
 
 def citation_year(citation, source_by_id: dict) -> str:

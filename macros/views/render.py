@@ -8,6 +8,7 @@ the data is shown as text.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from markupsafe import Markup
 
 from ..data import vocab
 from . import citation, facts, formatting
+from .data_table import DataTable, number_text
 from .map_svg import case_number
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "overrides" / "partials" / "data"
@@ -60,8 +62,22 @@ def environment() -> Environment:
         short_citation_text=citation.short_citation_text,
         case_label_text=citation.case_label,
         case_number=case_number,
+        number_text=number_text,
+        other_source=citation.OTHER_SOURCE,
+        # Where a page holds a part more than once (the 全事例集 holds every case), the part is rendered with
+        # a prefix for every id, id reference, same-page link and CSV name, and its headings that many levels lower.
+        id_prefix="",
+        heading_offset=0,
     )
     return env
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A rendered part of a page and the tables of data it shows (each is published as a CSV beside the page)."""
+
+    html: str
+    tables: tuple[DataTable, ...] = ()
 
 
 def render(template: str, **context) -> str:

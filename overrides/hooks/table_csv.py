@@ -1,7 +1,8 @@
-"""Hook: a CSV of exactly each table of data, beside its page (cases/hit/figures.csv).
+"""Hook: a CSV of each table of data, beside its page (cases/hit/figures.csv).
 
-The file is read from the rendered table (macros/export/html_tables.py), so it has the
-columns and text the reader sees; the table's box names the file (the table_box macro).
+The views that draw a page's tables hand over the tables themselves (macros/views/data_table.py),
+kept with the page's rendered parts (macros/site/stash.py); each is written from the same rows
+the page shows (macros/export/table_csv.py), under the name its box links to.
 """
 
 from __future__ import annotations
@@ -10,20 +11,21 @@ from pathlib import Path, PurePosixPath
 
 from mkdocs.exceptions import PluginError
 
-from macros.export.cells import csv_bytes
-from macros.export.html_tables import csv_tables
+from macros.export.table_csv import DuplicateTableName, table_csv_files
+from macros.site.stash import page_tables
 
 
-def on_page_content(html, page, config, files):
-    if "data-csv=" not in html:  # most pages have no table of data: no need to read them
-        return html
-    folder = PurePosixPath(page.file.dest_uri).parent
-    written = set()
-    for table in csv_tables(html):
-        if table.filename in written:
-            raise PluginError(f"{page.file.src_uri}: 表のCSVの名前 {table.filename} がこのページで重複しています")
-        written.add(table.filename)
-        target = Path(config.site_dir, folder, table.filename)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(csv_bytes(table.header, table.rows))
-    return html
+# After the page is rendered, as MkDocs writes it: the files go beside it.
+def on_post_page(output, page, config):
+    tables = page_tables(page.meta)
+    if not tables:
+        return output
+    try:
+        files = table_csv_files(tables)
+    except DuplicateTableName as exc:
+        raise PluginError(f"{page.file.src_uri}: {exc}") from None
+    folder = Path(config.site_dir, PurePosixPath(page.file.dest_uri).parent)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    return output

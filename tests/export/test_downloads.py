@@ -493,7 +493,7 @@ def test_two_writes_are_byte_identical(tmp_path, monkeypatch):
 
 def test_page_lists_files_with_sizes_rows_and_columns(written):
     dataset, _, info = written
-    page = exports.downloads_page(dataset, exports.render_downloads(dataset), "data/", "https://example.org/sme/")
+    page = exports.downloads_page(dataset, exports.render_downloads(dataset), "data/", "https://example.org/sme/").html
     for item in info:
         assert f'href="../downloads/{item["name"]}"' in page
         assert f'title="{item["bytes"]} バイト"' in page
@@ -512,7 +512,7 @@ def test_json_ld_cannot_be_closed_by_the_data(minimal):
     evil = "</script><script>alert(1)</script><!--&"
     metrics = [minimal.metrics[0].model_copy(update={"label": evil})] + minimal.metrics[1:]
     dataset = dataclasses.replace(minimal, metrics=metrics)
-    page = exports.downloads_page(dataset, exports.render_downloads(dataset), "data/")
+    page = exports.downloads_page(dataset, exports.render_downloads(dataset), "data/").html
     script = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.DOTALL).group(1)
     assert "<" not in script and ">" not in script and "&" not in script
     assert evil in json.loads(script)["variableMeasured"]

@@ -9,8 +9,10 @@ from collections import Counter
 
 import pytest
 
-from macros.site.compendium import PDF_ENV, pdf_file, scoped
+from macros.site.compendium import PDF_ENV, pdf_file
+from macros.site.pages import CASE_SECTIONS
 from macros.views.facts import report_order
+from macros.views.parts import case_part
 
 
 @pytest.fixture(scope="module")
@@ -45,12 +47,23 @@ def test_every_anchor_on_the_page_is_unique_and_every_same_page_link_lands(page)
     assert targets <= set(ids), targets - set(ids)
 
 
-def test_scoping_prefixes_ids_links_and_citation_anchors_only():
-    html = '<tr id="figure-a"><a href="#note-b">x</a><a href="../x/#y">z</a><span data-cite-url="figure-a"></span></tr>'
-    assert scoped(html, "hit") == (
-        '<tr id="hit--figure-a"><a href="#hit--note-b">x</a><a href="../x/#y">z</a>'
-        '<span data-cite-url="hit--figure-a"></span></tr>'
-    )
+# Every attribute that names an id of the page, and the CSV a table box links to.
+_REFERENCES = re.compile(r'\s(id|for|aria-labelledby|aria-describedby|aria-controls|data-cite-url|data-csv)="([^"]*)"')
+
+
+@pytest.mark.parametrize("case_id", ["hit", "tama", "leader-conditions"])
+def test_a_case_rendered_with_a_prefix_prefixes_every_id_same_page_link_and_csv_name(dataset, case_id):
+    case = dataset.case_by_id[case_id]
+    parts = ["header"] + [part for _, _, part, present in CASE_SECTIONS if present is None or present(case)]
+    for part in parts:
+        rendered = case_part(dataset, case_id, part, "all-cases/", id_prefix="x--", heading_offset=1, with_title=False)
+        for name, value in _REFERENCES.findall(rendered.html):
+            assert all(v.startswith("x--") for v in value.split()), (part, name, value)
+        for target in re.findall(r'href="([^"]*)"', rendered.html):
+            assert not target.startswith("#") or target.startswith("#x--"), (part, target)
+            assert not target.endswith(".csv") or target.startswith("x--"), (part, target)
+        assert all(t.filename.startswith("x--") for t in rendered.tables), part
+        assert "<h1" not in rendered.html and "<h3" not in rendered.html, part  # the case's h3 are h4 here
 
 
 def test_the_page_is_left_out_of_the_search_index(built_site):

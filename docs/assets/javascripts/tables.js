@@ -5,7 +5,8 @@
    rows in view as CSV (UTF-8 with BOM for Excel) — the same text as the build's CSV. */
 (function () {
   "use strict";
-  // Not content: the same rule as macros/export/page_text.is_not_content (search index, table CSVs).
+  // Not content: the same rule as macros/export/page_text.is_not_content (the search index). What is left of
+  // a cell is its text in the build's CSV of the table (macros/views/data_table.py).
   var NOT_CONTENT = "script, style, svg, template, button, noscript, h1, [data-search-exclude], .headerlink";
 
   function cellText(cell) {
