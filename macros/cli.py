@@ -52,6 +52,7 @@ def _validate(args) -> int:
             print(problem, file=sys.stderr)
         print(f"\n{len(problems)} 件の問題があります。", file=sys.stderr)
         return 1
+    assert dataset is not None  # loaded: only DataInvalid, with its problems, leaves it None
     print(
         f"OK: 事例 {len(dataset.numbered_cases())} 件、コラム {len(dataset.columns())} 件、"
         f"追加事例 {len(dataset.added_cases())} 件、出典 {len(dataset.sources)} 件、"

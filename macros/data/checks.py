@@ -14,10 +14,11 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter
+from collections.abc import Collection
 
 from . import vocab
 from .dataset import Dataset
-from .messages import Problem, format_loc
+from .messages import Loc, Problem, format_loc
 from .models import (
     CITE,
     REF,
@@ -136,6 +137,7 @@ def _case_checks(dataset, case, case_ids, theme_ids, metric_ids, source_ids) -> 
     # fmt: off
     local_ids = [m.id for m in case.members] + [f.id for f in case.figures]
     # (where, the id written there, the ids it may name, the message when it names none of them)
+    references: list[tuple[Loc, str, Collection[str] | None, str]]
     references = [(("relations", i, "target"), r.target, case_ids, f"事例ID '{r.target}' がありません")
                   for i, r in enumerate(case.relations)]
     references += [(("lessons", i, "themes", j), t, theme_ids, f"テーマID '{t}' は data/themes.yaml にありません")
@@ -412,7 +414,8 @@ def check_dataset(dataset: Dataset, today: datetime.date | None = None) -> list[
 
 def _region_checks(dataset: Dataset) -> list[Problem]:
     """A prefecture belongs to one region only."""
-    problems, first = [], {}
+    problems: list[Problem] = []
+    first: dict[str, str] = {}  # prefecture -> the first region that has it
     for region in dataset.regions:
         for i, prefecture in enumerate(region.prefectures):
             if prefecture in first:

@@ -144,6 +144,7 @@ def load_sources(data_dir: Path | None = None) -> list:
     sources = _list_file(data_dir, name, model, attr, problems, {})
     if problems:
         raise DataInvalid(problems)
+    assert sources is not None  # a file that did not parse has given its problems
     return sources
 
 
@@ -153,9 +154,9 @@ def load_dataset(data_dir: Path | None = None) -> Dataset:
     problems: list[Problem] = []
     origins: dict[tuple, tuple[LoadedYaml, tuple]] = {}
     cases, unparsed = _load_cases(data_dir, problems, origins)
-    lists = {attr: _list_file(data_dir, name, model, attr, problems, origins) for name, model, attr in LIST_FILES}
-    unread = {attr for attr, items in lists.items() if items is None}
-    lists = {attr: items or [] for attr, items in lists.items()}
+    read = {attr: _list_file(data_dir, name, model, attr, problems, origins) for name, model, attr in LIST_FILES}
+    unread = {attr for attr, items in read.items() if items is None}
+    lists = {attr: items or [] for attr, items in read.items()}
     dataset = Dataset(cases=cases, **lists, origins=origins, unparsed_ids=unparsed, unparsed_lists=unread)
     problems.extend(checks.check_dataset(dataset))
     if problems:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from .models import CITATION_TAGS, PATTERN_HINTS
 
@@ -49,7 +50,7 @@ def format_loc(loc: Loc) -> str:
     return text
 
 
-def _expected(error: dict) -> str:
+def _expected(error: ErrorDetails) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     given = error.get("input")

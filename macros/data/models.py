@@ -163,7 +163,7 @@ def is_report_place(citation: object) -> bool:
     return isinstance(citation, str)
 
 
-def citation_source_id(citation: object) -> str:
+def citation_source_id(citation: str | SourceCite) -> str:
     return vocab.REPORT_SOURCE if isinstance(citation, str) else citation.id
 
 
@@ -586,7 +586,7 @@ class RegionFile(Strict):
 
 
 def _kinds_in(annotation) -> frozenset:
-    found = set()
+    found: set[FieldKind] = set()
     for arg in typing.get_args(annotation):  # through X | None, list[X] and Annotated[X, ...]
         found |= {arg} if isinstance(arg, FieldKind) else _kinds_in(arg)
     return frozenset(found)
@@ -628,7 +628,7 @@ def periods_with_citations(model: BaseModel, citation: object = None, loc: tuple
     A fact is a model with its own `source`; a period is dated by the source its own fact cites.
     """
     if "source" in type(model).model_fields:
-        citation = model.source
+        citation = model.source  # type: ignore[attr-defined]  # any model with the field, looked up just above
     for name, marked in _plan(type(model), PERIOD):
         value = getattr(model, name)
         items = enumerate(value) if isinstance(value, list) else [(None, value)]

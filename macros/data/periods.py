@@ -88,14 +88,17 @@ def _parse_point(text: str) -> Point:
         return Point("fp", year, month)
     if m := _DATE.match(text):
         year = int(m.group(1))
-        month = int(m.group(2)) if m.group(2) else None
+        # None when the date leaves it out (its own name: the fiscal period's `month` above is always there)
+        date_month = int(m.group(2)) if m.group(2) else None
         day = int(m.group(3)) if m.group(3) else None
         _check_year(year, text)
-        if month is not None and not 1 <= month <= 12:
-            raise PeriodError(f"月 {month} は存在しません: {text!r}")
-        if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
-            raise PeriodError(f"{year}年{month}月{day}日 は存在しない日付です: {text!r}")
-        return Point("date", year, month, day)
+        if date_month is not None and not 1 <= date_month <= 12:
+            raise PeriodError(f"月 {date_month} は存在しません: {text!r}")
+        if day is not None:
+            assert date_month is not None  # the pattern has no day without a month
+            if not 1 <= day <= calendar.monthrange(year, date_month)[1]:
+                raise PeriodError(f"{year}年{date_month}月{day}日 は存在しない日付です: {text!r}")
+        return Point("date", year, date_month, day)
     raise PeriodError(f"期間の書式が読めません: {text!r}（書式: {FORMAT_HELP}）")
 
 

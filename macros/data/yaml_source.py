@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -28,8 +29,9 @@ class DataFileError(Exception):
         self.problem = problem
 
 
-# libyaml's parser when PyYAML has it (about ten times faster), else the pure-Python one.
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml's parser when PyYAML has it (about ten times faster), else the pure-Python one. Any: a
+# class chosen at run time, which a type checker cannot take as a base class otherwise.
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Loader(_Base):
@@ -119,7 +121,9 @@ class _Builder:
 
     def build(self, text: str) -> object:
         """The data of the file's one document (None if it has none)."""
-        root, stack, documents = None, [], 0
+        root: object = None
+        stack: list[_Open] = []
+        documents = 0
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
@@ -150,7 +154,9 @@ class _Builder:
             else:
                 if len(stack) >= MAX_DEPTH:
                     raise self.problem(event, (), _DEPTH_MESSAGE)  # the path itself would be most of the message
-                value = [] if isinstance(event, yaml.SequenceStartEvent) else {}
+                container: list | dict = [] if isinstance(event, yaml.SequenceStartEvent) else {}
+                stack.append(_Open(container, loc))  # and into its parent below, through `top`
+                value = container
             if top is None:
                 root = value
             elif isinstance(top.container, list):
@@ -158,8 +164,6 @@ class _Builder:
             else:
                 top.container[top.key] = value
                 top.key = _NO_KEY
-            if isinstance(event, yaml.CollectionStartEvent):
-                stack.append(_Open(value, loc))
         return root
 
     def key(self, mapping: _Open, event) -> None:
@@ -184,6 +188,7 @@ def _refuse_hidden_characters(text: str, name: str) -> None:
     end = text.find("\n", found.start())
     line_text = text[start : end if end >= 0 else len(text)]
     message = characters.hidden_character_message(line_text, characters.RAW_FILE)
+    assert message is not None  # the line holds the character found above
     raise DataFileError(Problem(name, text.count("\n", 0, start) + 1, "", message))
 
 
@@ -211,8 +216,8 @@ def load_yaml(path: Path, display: str | None = None) -> LoadedYaml:
         data = builder.build(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise DataFileError(Problem(name, line, "", f"YAML の書式エラー: {exc.problem or exc}")) from None
+        where = mark.line + 1 if mark else None
+        raise DataFileError(Problem(name, where, "", f"YAML の書式エラー: {exc.problem or exc}")) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly everything
         raise DataFileError(Problem(name, None, "", f"YAML の書式エラー: {exc}")) from None
     finally:

@@ -17,6 +17,7 @@ import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -78,7 +79,8 @@ def _item_name(item: BaseModel) -> str:
     return f"「{name}」" if name else ""
 
 
-_NAMES: dict[type, Callable[[BaseModel], str]] = {
+# Each function takes an item of its key's class: Any, as a dict's type cannot pair each key with its function.
+_NAMES: dict[type, Callable[[Any], str]] = {
     Figure: lambda f: f.label,
     MemberCount: lambda m: m.scope,
     DataNote: lambda n: vocab.NOTE_KINDS[n.kind],
@@ -160,7 +162,8 @@ def _summary(item: BaseModel, sources: dict) -> str:
         return _source_summary(item)
     text = _short(_first_value(item), 60)
     if "source" in type(item).model_fields and is_citation_field(type(item), "source"):
-        return f"{text}（出典 {citation_text(item.source, sources)}）"
+        source = item.source  # type: ignore[attr-defined]  # any model with the field, looked up just above
+        return f"{text}（出典 {citation_text(source, sources)}）"
     return text
 
 
@@ -230,7 +233,7 @@ def _holds_models(items: list) -> bool:
 
 def _key(item: BaseModel):
     fields = type(item).model_fields
-    return item.id if "id" in fields else getattr(item, next(iter(fields)))
+    return getattr(item, "id" if "id" in fields else next(iter(fields)))
 
 
 def _pairs(old: list, new: list) -> list[tuple[BaseModel | None, BaseModel | None]]:
@@ -238,10 +241,10 @@ def _pairs(old: list, new: list) -> list[tuple[BaseModel | None, BaseModel | Non
     old_keys, new_keys = [_key(i) for i in old], [_key(i) for i in new]
     if len(set(old_keys)) == len(old_keys) and len(set(new_keys)) == len(new_keys):
         by_key = dict(zip(old_keys, old))
-        pairs = [(by_key.get(k), item) for k, item in zip(new_keys, new)]
+        keyed = [(by_key.get(k), item) for k, item in zip(new_keys, new)]
         gone = [item for k, item in zip(old_keys, old) if k not in set(new_keys)]
-        return _rename_pairs(gone, pairs)
-    pairs: list = []
+        return _rename_pairs(gone, keyed)
+    pairs: list[tuple[BaseModel | None, BaseModel | None]] = []
     matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
@@ -278,13 +281,13 @@ def _diff_lists(old: list, new: list, where: str, sources: Sources) -> list[Chan
     for before, after in _pairs(old, new):
         if before == after:
             continue
-        item = _path(where + _item_name(after or before))
         if before is None:
-            changes.append(Change(ADDED, item, None, _summary(after, sources[1])))
+            assert after is not None  # None on both sides would be equal, skipped above
+            changes.append(Change(ADDED, _path(where + _item_name(after)), None, _summary(after, sources[1])))
         elif after is None:
-            changes.append(Change(REMOVED, item, _summary(before, sources[0]), None))
+            changes.append(Change(REMOVED, _path(where + _item_name(before)), _summary(before, sources[0]), None))
         else:
-            changes += diff_models(before, after, item, sources)
+            changes += diff_models(before, after, _path(where + _item_name(after)), sources)
     return changes
 
 

@@ -141,8 +141,8 @@ def xlsx_bytes(dataset, tables: dict[str, Table]) -> bytes:
         ws.freeze_panes(1, 0)
         _write_row(ws, 0, table.column_names)
         names = table.column_names
-        for index, row in enumerate(table.rows, start=1):
-            _write_row(ws, index, [row[name] for name in names])
+        for index, record in enumerate(table.rows, start=1):
+            _write_row(ws, index, [record[name] for name in names])
     book.close()
     return buffer.getvalue()
 
@@ -188,7 +188,7 @@ def _field(column) -> dict:
         "type": "string" if column.type == "period" else column.type,
         "description": column.description_ja,
     }
-    constraints = {}
+    constraints: dict[str, object] = {}
     if column.enum and column.joined:  # each of the joined values is one of the vocabulary
         one = "|".join(re.escape(value) for value in column.enum)
         constraints["pattern"] = f"({one})({re.escape(LIST_SEPARATOR)}({one}))*"

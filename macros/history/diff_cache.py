@@ -133,10 +133,14 @@ class _Foreign(ValueError):
     """A file that is not an entry of this key."""
 
 
-def _text(value, optional: bool = False) -> str | None:
-    if isinstance(value, str) or (optional and value is None):
+def _text(value) -> str:
+    if isinstance(value, str):
         return value
     raise _Foreign(f"not a text: {value!r}")
+
+
+def _optional_text(value) -> str | None:
+    return None if value is None else _text(value)
 
 
 def _action(value) -> str:
@@ -152,7 +156,9 @@ def _list(value) -> list:
 
 
 def _change(item: dict) -> Change:
-    return Change(_action(item["action"]), _text(item["item"]), _text(item["old"], True), _text(item["new"], True))
+    return Change(
+        _action(item["action"]), _text(item["item"]), _optional_text(item["old"]), _optional_text(item["new"])
+    )
 
 
 def _file_diff(item: dict) -> FileDiff:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import subprocess
 from pathlib import Path
+from typing import Any
 
 from ..data.load import ROOT
 
@@ -22,6 +23,8 @@ class GitError(Exception):
 
 def run_git(root: Path, *args: str, binary: bool = False, stdin: str | None = None) -> subprocess.CompletedProcess:
     """Run git in root (file names printed as they are; stdin, if any, is its input); GitError when git cannot be run at all."""
+    # Text or bytes, as asked. Any: a type checker cannot pick run's overload from a dict chosen at run time.
+    decoding: dict[str, Any] = {} if binary else {"text": True, "encoding": "utf-8", "errors": "replace"}
     try:
         return subprocess.run(
             ["git", "-c", "core.quotepath=off", *args],
@@ -30,7 +33,7 @@ def run_git(root: Path, *args: str, binary: bool = False, stdin: str | None = No
             capture_output=True,
             check=False,
             timeout=GIT_TIMEOUT,
-            **({} if binary else {"text": True, "encoding": "utf-8", "errors": "replace"}),
+            **decoding,
         )
     except (OSError, subprocess.SubprocessError) as exc:
         raise GitError(f"git を実行できません（{exc}）。git が入っているか確かめてください") from exc

@@ -59,7 +59,9 @@ def number_label(value: Decimal, step: Decimal, unit: tuple[Decimal, str]) -> st
     if value == 0:
         return "0"
     size, name = unit
-    places = max(0, -(step / size).normalize().as_tuple().exponent)
+    exponent = (step / size).normalize().as_tuple().exponent
+    assert isinstance(exponent, int)  # only NaN and infinity have a letter there, and a step is finite
+    places = max(0, -exponent)
     return f"{value / size:,.{places}f}{name}"
 
 

@@ -115,7 +115,9 @@ def _category_picture(figure: dict, width: int, stacked: bool) -> Picture:
     # picture grows instead (drawn smaller, but nothing is cut).
     width = max(width, round(left + right + width / 3))
 
-    label_y, mark_y, y = {}, {}, TOP
+    label_y: dict[str, float] = {}
+    mark_y: dict[str, float] = {}
+    y = TOP
     for category in categories:
         lines = len(labels[category])
         if stacked:  # label lines, then the bar

@@ -251,7 +251,7 @@ def relations_graph(dataset) -> Chart:
                 )
             )
     nodes = [(position[c.id], _node_label(c), c.name.short, facts.page_path(c)) for c in dataset.cases]
-    titles = [vocab.SECTION_SHORT_NAMES.get(s, vocab.KINDS["column"]) for s in order]
+    titles = [vocab.SECTION_SHORT_NAMES[s] if s is not None else vocab.KINDS["column"] for s in order]
     figure = graph_figure(nodes, edges, titles)
     key = "、".join(f"{_node_label(c)} {c.name.short}" for c in dataset.cases)
     # fmt: off

@@ -6,7 +6,17 @@ import re
 from dataclasses import dataclass
 
 from ..data import vocab
-from ..data.models import CITE, Case, DataNote, Event, LegalForm, MemberCount, citation_source_id, values_of_kind
+from ..data.models import (
+    CITE,
+    Case,
+    DataNote,
+    Event,
+    LegalForm,
+    MemberCount,
+    Relation,
+    citation_source_id,
+    values_of_kind,
+)
 from ..data.periods import parse_period
 
 
@@ -34,7 +44,7 @@ def founded_year(case: Case) -> int | None:
     return parse_period(case.founded.date).start_year if case.founded else None
 
 
-def related_cases(case: Case, dataset) -> list[tuple[str, object, object]]:
+def related_cases(case: Case, dataset) -> list[tuple[str, Relation, Case]]:
     """Relations in both directions: (direction, relation, other case)."""
     by_id = dataset.case_by_id
     out = [("out", rel, by_id[rel.target]) for rel in case.relations if rel.target in by_id]

@@ -92,7 +92,7 @@ def places(dataset) -> tuple[list[Place], list[Place]]:
     """Cases grouped by the place they are in: (in Japan north to south, abroad)."""
     japan: dict[str, Place] = {}
     abroad: dict[str, Place] = {}
-    lat = {}
+    lat: dict[str, float] = {}
     for case in dataset.cases:
         if not case.place:
             continue
@@ -120,6 +120,7 @@ def _group(members: list[int], points: list, limits: tuple[float, float]) -> _Gr
     centre = (sum(points[i][0] for i in members) / len(members), sum(points[i][1] for i in members) / len(members))
     if len(members) == 1:
         return _Group(members, points[members[0]], MARKER_RADIUS)
+    reach: float  # a cluster's radius (whole pixels), or a ring's (a fraction) and its markers'
     if len(members) > RING_MAX:
         reach = CLUSTER_RADIUS
     else:
