@@ -144,7 +144,7 @@ class Column:
     type: str  # one of TYPES
     fields: tuple = ()  # ((Model, field name), ...) carried by this column
     enum: tuple = ()  # allowed values, for a controlled vocabulary
-    get: Callable = field(default=None, repr=False, compare=False)
+    get: Callable = field(default=lambda ctx: None, repr=False, compare=False)  # the cell's value from a row's models
     joined: bool = False  # a list written in one cell, its values joined by LIST_SEPARATOR
     references: tuple = ()  # (table, column) this column's values point at: a foreign key
 
@@ -218,6 +218,7 @@ def _citation_forms(model, attr: str) -> tuple[FieldInfo, type[BaseModel]]:
             other = inner
         else:
             report_place = next(m for m in metadata if isinstance(m, FieldInfo) and m.description)
+    assert report_place is not None and other is not None, f"{model.__name__}.{attr}: a citation has both forms"
     return report_place, other
 
 
@@ -250,6 +251,7 @@ def cite(name: str, model, attr: str, note: str = "") -> list[Column]:
         return None if value is None else citation_source_id(value)
 
     at = other.model_fields["at"]
+    assert at.description and at.examples and report_place.examples  # the schema documents both forms
     place_doc = (
         f"{lead}{report_place.description}か、報告書以外の出典なら{_first_sentence(at.description)}。"
         f"例 {report_place.examples[0]}、{at.examples[0]}（どの出典かは {name}_id）"

@@ -12,7 +12,7 @@ from ..data.periods import period_label
 from .case_tables import SOURCE, support_period
 from .citation import case_label
 from .compare import CompareRow, facet_values
-from .data_table import LINE_BREAK, Column, DataTable, Link, Paragraph, Row, Span, cite, joined
+from .data_table import LINE_BREAK, Column, Content, DataTable, Link, Paragraph, Row, Span, cite, joined
 from .facts import page_path
 from .formatting import as_of_text, figure_text, quantity, support_amount
 from .map_svg import case_number
@@ -221,7 +221,7 @@ def lever_programmes(items, source_by_id: dict, base: str) -> DataTable:
     rows = []
     for case, rel, programme in items:
         forms = [f"{lf.form}（{period_label(lf.since) if lf.since else '時期の記載なし'}）" for lf in case.legal_forms]
-        cells = {
+        cells: dict[str, Content] = {
             "group": case_link(case, base),
             "programme": (case_link(programme, base), f"：{rel.note}" if rel.note else ""),
             "forms": " → ".join(forms),
