@@ -9,6 +9,7 @@ from macros import cli
 from macros.export import data_diff
 from tests.conftest import FIXTURES
 from tests.data_repo import BOOK_TEXT, LATER_STATUS, change_everything, cite_a_book, edit, git
+from tests.workflow import run_step, step
 
 
 def _rows(markdown: str) -> list[list[str]]:
@@ -117,18 +118,41 @@ def test_field_labels_come_from_the_schema():
     assert data_diff.field_label(Figure, "value") == "数値"  # description up to the bracket
 
 
-def test_workflow_writes_the_diff_to_the_job_summary_of_pull_requests():
-    import yaml
+def _summary_step(data_repo, tmp_path, base_ref: str = "main"):
+    """The workflow's step run as the runner runs it on a pull request to base_ref: (result, job summary)."""
+    git(data_repo, "update-ref", "refs/remotes/origin/main", "main")  # the base branch as actions/checkout fetches it
+    summary = tmp_path / "summary.md"
+    result = run_step(
+        step("build", "macros diff"),
+        data_repo,
+        github={"github.base_ref": base_ref},
+        env={"SME_DATA_DIR": str(data_repo / "data"), "GITHUB_STEP_SUMMARY": str(summary)},
+    )
+    return result, summary.read_text(encoding="utf-8") if summary.exists() else ""
 
-    from tests.conftest import ROOT
 
-    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
-    steps = [s for s in workflow["jobs"]["build"]["steps"] if "macros diff" in s.get("run", "")]
-    assert len(steps) == 1
-    step = steps[0]
-    assert step["if"] == "github.event_name == 'pull_request'"
-    assert '>> "$GITHUB_STEP_SUMMARY"' in step["run"] and "$BASE_REF" in step["run"]
-    assert "${{" not in step["run"]  # the branch name reaches the shell as a variable, never as script text
+def test_the_workflow_writes_the_diff_to_the_job_summary_of_a_pull_request(data_repo, tmp_path):
+    change_everything(data_repo / "data")
+    result, summary = _summary_step(data_repo, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.findall(r"^## (.*)$", summary, re.M) == [
+        "事例1：アドック神戸（`data/cases/adock-kobe.yaml`）",
+        "【追加】事例17：新しい事例（`data/cases/new-case.yaml`）",
+    ]
+    assert "origin/main" in summary
+
+
+def test_the_branch_name_reaches_the_diff_step_as_a_value_never_as_script(data_repo, tmp_path):
+    """GitHub writes ${{ … }} into the script before the shell reads it; a branch named like commands runs nothing."""
+    hostile = 'x";touch${IFS}pwned;"$(touch${IFS}pwned)`touch${IFS}pwned`'
+    result, _ = _summary_step(data_repo, tmp_path, base_ref=hostile)
+    assert not (data_repo / "pwned").exists()
+    assert result.returncode == 2 and f"git の参照 'origin/{hostile}' が見つかりません" in result.stderr, result.stderr
+
+
+def test_the_diff_step_runs_only_on_pull_requests():
+    # Read from the file: GitHub evaluates `if:` (and has a base branch) only on its runner.
+    assert step("build", "macros diff")["if"] == "github.event_name == 'pull_request'"
 
 
 # ------------------------------------------------ sources beyond the report

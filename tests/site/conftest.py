@@ -27,3 +27,7 @@ def site_with_url(tmp_path_factory) -> tuple[Path, str]:
     result = build_site(site, extra_env={"SITE_URL": SITE_URL})
     assert result.returncode == 0, result.stdout + result.stderr
     return site, result.stdout + result.stderr
+
+
+# mkdocs.yml `extra` of a build that knows its GitHub repository (for the macros that make the links)
+EXTRA = {"repository": "https://github.com/OWNER/REPO", "branch": "main"}
