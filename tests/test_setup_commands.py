@@ -1,7 +1,7 @@
 """A new machine: the README's two commands, .ci/run (which runs the test command), and the lock files they install.
 
 The commands are run for real by bash, with apt-get and python3 replaced by stand-ins that write down each
-command they are given (python3 -m venv makes a .venv whose pip, python, ruff and mkdocs do the same), so a test
+command they are given (python3 -m venv makes a .venv whose pip, python, ruff, mypy and mkdocs do the same), so a test
 sees exactly what a command would execute without installing anything.
 """
 
@@ -39,7 +39,7 @@ def _commands_run_by(argv: list[str], folder: Path) -> list[str]:
     stand_ins = folder.parent / f"{folder.name}-stand-ins"
     _executable(stand_ins / "bin" / "apt-get", RECORD.format(name="apt-get"))
     _executable(stand_ins / "bin" / "python3", VENV_MAKER)
-    for tool in ("pip", "python", "ruff", "mkdocs"):
+    for tool in ("pip", "python", "ruff", "mypy", "mkdocs"):
         _executable(stand_ins / "venv" / "bin" / tool, RECORD.format(name="$0"))  # as called: .venv/bin/pip
     commands = folder.parent / f"{folder.name}-commands.txt"
     commands.touch()
@@ -81,7 +81,12 @@ def test_the_test_command_installs_the_dev_lock_lints_and_tests(tmp_path):
     assert run[:2] == ["apt-get update", "apt-get install -y chromium fonts-noto-cjk"]  # the browser tests' chromium
     assert ".venv/bin/pip install -r requirements-dev.lock" in run
     assert ".venv/bin/pip install --no-deps -e ." in run
-    assert run[-3:] == [".venv/bin/ruff check .", ".venv/bin/ruff format --check .", ".venv/bin/python -m pytest"]
+    assert run[-4:] == [
+        ".venv/bin/ruff check .",
+        ".venv/bin/ruff format --check .",
+        ".venv/bin/mypy ",  # the stand-in writes "$0 $*": no arguments leave a space
+        ".venv/bin/python -m pytest",
+    ]
 
 
 def test_ci_runs_exactly_the_readme_s_test_command(tmp_path):
@@ -156,7 +161,7 @@ def test_the_site_lock_holds_what_the_site_imports_and_the_dev_lock_adds_the_res
     assert "-r requirements.lock" in (ROOT / "requirements-dev.lock").read_text(encoding="utf-8")
     assert not site & dev  # each package pinned in one place
     assert not _imported_distributions("tests", "benchmarks", "scripts") - site - dev
-    tools = {"pytest", "playwright", "ruff", "pre-commit", "hypothesis", "openpyxl", "frictionless"}
+    tools = {"pytest", "playwright", "ruff", "mypy", "pre-commit", "hypothesis", "openpyxl", "frictionless"}
     assert tools <= dev and not site & tools
     for line in (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines():
         assert line.startswith("#") or "==" in line, line  # every version pinned
