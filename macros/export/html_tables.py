@@ -3,8 +3,8 @@
 A table offers a CSV when the box around it names the file (`data-csv="figures.csv"`,
 written by the `table_box` macro). Reading the rendered table, not the data, keeps the
 file equal to the table on the page by construction: the same header, the same cells,
-the same order. The page is read as the search index reads it (page_text.ContentWalker),
-so citation boxes, permalinks and buttons are left out by the same rule.
+the same order. The page is read with the rule of what is content (views/content.py), so
+citation boxes, permalinks and buttons are left out as the search index leaves them out.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .page_text import ContentWalker
+from ..views.content import ContentWalker
 
 _SPACE = re.compile(r"\s+")
 
