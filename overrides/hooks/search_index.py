@@ -1,7 +1,7 @@
 """Hook: the search index (search/), from the text of every rendered page.
 
 Each page's content is read once it is rendered (glossary links and all); the
-index is written with the site after the last page. See macros/export/search_index.py.
+index is written with the site after the last page. See macros/search/.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # MkDocs loads hooks by path, not as a package
 
-from macros.export.page_text import page_lines
-from macros.export.search_index import SearchPage, build_search_index
+from macros.search.index import SearchPage, build_search_index
+from macros.search.page_text import page_lines
 from macros.site.build import dataset_for_build
 from macros.site.pages import page_names
 
