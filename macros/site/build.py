@@ -46,6 +46,7 @@ class Build:
         self.config = config
         self.root = Path(config.config_file_path).resolve().parent  # the project, for file:line in messages
         self.page = None  # the page being worked on, named when the build fails on it
+        self.search_pages: dict = {}  # page URL -> its SearchPage, gathered as the pages are rendered
 
     @cached_property
     def dataset(self):

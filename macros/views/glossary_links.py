@@ -2,41 +2,24 @@
 
 The first occurrence of each term (or alias) in running text becomes a link to
 the glossary entry whose title attribute carries the definition; Material's
-content.tooltips shows it on hover and keyboard focus. Text inside links,
-headings, code, captions and tables is left alone (a table is scanned, not read).
+content.tooltips shows it on hover and keyboard focus. What is not content
+(views/content.py: charts, buttons, citation boxes, ...) is left alone, and so is text
+inside links, headings, code, captions and tables (a table is scanned, not read).
 """
 
 from __future__ import annotations
 
 import re
 
+from .content import not_content_spans
 from .render import render
 
-SKIP_TAGS = {
-    "a",
-    "abbr",
-    "code",
-    "pre",
-    "script",
-    "style",
-    "textarea",
-    "button",
-    "svg",
-    "table",
-    "select",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "caption",
-    "th",
-    "dt",
-    "label",
-    "title",
-    "summary",
-}
+# Where a link does not belong in text that is content: inside another link or an
+# abbreviation, code, form controls, headings, tables, captions, definition terms, summaries.
+NO_LINK_TAGS = {
+    "a", "abbr", "code", "pre", "textarea", "select", "label", "table", "caption", "th", "dt", "summary",
+    "h2", "h3", "h4", "h5", "h6",
+}  # fmt: skip
 
 
 def term_surfaces(terms) -> list[tuple[str, object]]:
@@ -46,12 +29,10 @@ def term_surfaces(terms) -> list[tuple[str, object]]:
     return sorted(pairs, key=lambda pair: -len(pair[0]))
 
 
-# Comments and the opening/closing tags of SKIP_TAGS: the only tokens that change
-# whether text is linked. Everything between them is searched for terms at C speed.
+# The opening and closing tags of NO_LINK_TAGS: besides what is not content, the only tokens
+# that change whether text is linked. Everything between them is searched for terms at C speed.
 # Lower case only (Markdown and our templates write tags so; IGNORECASE is 3x slower).
-_BOUNDARIES = re.compile(
-    r"(<(?:!--.*?--|/?(?:" + "|".join(sorted(SKIP_TAGS, key=len, reverse=True)) + r")(?=[\s/>])[^>]*)>)", re.S
-)
+_BOUNDARIES = re.compile(r"(</?(?:" + "|".join(sorted(NO_LINK_TAGS, key=len, reverse=True)) + r")(?=[\s/>])[^>]*>)")
 
 
 class Glossary:
@@ -66,22 +47,26 @@ class Glossary:
         """Link the first occurrence of each term in running text (tags pass through untouched).
 
         The page content comes from our own Markdown and templates, so a light
-        tokenizer is enough: it stops only at comments and at the tags in
-        SKIP_TAGS, and a match that falls inside any other tag is passed over.
+        tokenizer is enough: what is not content is passed through whole, the rest
+        stops only at the tags in NO_LINK_TAGS, and a match that falls inside any
+        other tag is passed over.
         """
         if self.pattern is None:
             return html
         used: set[str] = set()
-        out, skip_depth = [], 0
-        for index, token in enumerate(_BOUNDARIES.split(html)):
-            if index % 2:  # a boundary
-                if not token.startswith("<!--") and not token.endswith("/>"):
-                    skip_depth = max(0, skip_depth + (-1 if token[1] == "/" else 1))
-                out.append(token)
-            elif skip_depth or not token:
-                out.append(token)
-            else:
-                out.append(_link_text(token, self.pattern, self.by_text, used, glossary_url))
+        out, skip_depth, position = [], 0, 0
+        for start, end in [*not_content_spans(html), (len(html), len(html))]:
+            for index, token in enumerate(_BOUNDARIES.split(html[position:start])):
+                if index % 2:  # a boundary
+                    if not token.endswith("/>"):
+                        skip_depth = max(0, skip_depth + (-1 if token[1] == "/" else 1))
+                    out.append(token)
+                elif skip_depth or not token:
+                    out.append(token)
+                else:
+                    out.append(_link_text(token, self.pattern, self.by_text, used, glossary_url))
+            out.append(html[start:end])
+            position = end
         return "".join(out)
 
 

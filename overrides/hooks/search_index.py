@@ -1,23 +1,17 @@
 """Hook: the search index (search/), from the text of every rendered page.
 
 Each page's content is read once it is rendered (glossary links and all); the
-index is written with the site after the last page. See macros/export/search_index.py.
+index is written with the site after the last page. See macros/search/.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from macros.export.page_text import page_lines
-from macros.export.search_index import SearchPage, build_search_index
+from macros.search.index import SearchPage, build_search_index
+from macros.search.page_text import page_lines
 from macros.site.build import current
 from macros.site.pages import page_names
-
-_pages: dict[str, SearchPage] = {}
-
-
-def on_pre_build(config):
-    _pages.clear()  # `mkdocs serve` builds again in the same process
 
 
 def on_page_content(html, page, config, files):
@@ -25,12 +19,13 @@ def on_page_content(html, page, config, files):
         return html
     section = page.parent.title if page.parent else ""
     names = page_names(current().dataset, page.meta)
-    _pages[page.url] = SearchPage(page.url, page.title, section, names, page_lines(html))
+    current().search_pages[page.url] = SearchPage(page.url, page.title, section, names, page_lines(html))
     return html
 
 
 def on_post_build(config):
-    pages = [_pages[url] for url in sorted(_pages)]
+    found = current().search_pages
+    pages = [found[url] for url in sorted(found)]
     for path, content in build_search_index(pages).items():
         target = Path(config.site_dir, "search", path)
         target.parent.mkdir(parents=True, exist_ok=True)

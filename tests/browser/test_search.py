@@ -1,5 +1,5 @@
 """The header's search box in Chromium: names first, phrases, paste and IME, keyboard, and no
-index bytes before the box is used (docs/assets/javascripts/search.js, macros/export/search_index.py).
+index bytes before the box is used (docs/assets/javascripts/search.js, macros/search/index.py).
 
 Quality over a larger set of queries, latency and bytes are measured by benchmarks/search_quality.py.
 """

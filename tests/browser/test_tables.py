@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from macros.export.cells import neutralise
 from macros.views.compare import compare_rows
+from macros.views.content import NOT_CONTENT_SELECTOR
 
 from .conftest import open_page, page_paths
 
@@ -81,9 +82,12 @@ def test_csv_of_the_view_is_exactly_the_rows_shown_in_their_order(browser_page, 
 
 
 def test_unfiltered_view_csv_equals_the_published_csv(browser_page, site_url):
-    """Two readings of one table (the build's, in Python, and the browser's) give the same file."""
+    """Two readings of one table (the build's, in Python, and the browser's) give the same file:
+    tables.js reads the build's rule of what is not content from its script tag."""
     page, log = browser_page
     open_page(page, log, site_url + "compare/")
+    rule = page.locator("script[data-not-content]").get_attribute("data-not-content")
+    assert rule == NOT_CONTENT_SELECTOR
     viewed = _download(page, ".compare [data-download-view]")
     published = _csv(urllib.request.urlopen(site_url + "compare/comparison.csv").read())
     assert viewed == published and len(published) == 17

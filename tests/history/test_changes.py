@@ -225,7 +225,7 @@ def test_the_version_changes_when_the_code_it_covers_changes(tmp_path, monkeypat
     assert diff_cache.source_version(module) == real  # the same sources, the same version
     for covered in ("views/formatting.py", "data/models.py", "export/data_diff.py", "history/diff_cache.py"):
         assert version_after(covered) != real, covered
-    for elsewhere in ("views/charts.py", "site/changelog.py", "export/search_index.py"):
+    for elsewhere in ("views/charts.py", "site/changelog.py", "search/index.py"):
         assert version_after(elsewhere) == real, elsewhere
     # an import added later is followed: the version then covers that module too
     assert version_after("views/formatting.py", "\nfrom . import charts  # noqa\n") != real

@@ -61,3 +61,17 @@ def test_definition_is_escaped_in_the_title():
     odd = Term(id="odd", term="連携", definition='"引用"と<b>')
     out = link_terms("<p>連携</p>", [odd], "g/")
     assert 'title="連携：&#34;引用&#34;と&lt;b&gt;"' in out or 'title="連携：&quot;引用&quot;と&lt;b&gt;"' in out
+
+
+def test_what_is_not_content_is_never_linked():
+    """The rule of views/content.py: a citation box, a permalink or a chart is not running text."""
+    skipped = [
+        '<details class="cite-box" data-search-exclude><p>基盤</p></details>',
+        "<p data-search-exclude>基盤</p>",
+        "<button>基盤</button>",
+        "<h1>基盤</h1>",
+        "<noscript><p>基盤</p></noscript>",
+    ]
+    for html in skipped:
+        assert _linked(html) == [], html
+    assert _linked("<details data-search-exclude><p>基盤</p></details><p>基盤</p>") == ["base"]

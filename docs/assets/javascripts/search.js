@@ -3,7 +3,7 @@
  * Nothing is fetched until the box is used. Then search/meta.json (pages and their
  * names), the index shards of the query's character bigrams, and the text chunks of
  * the best candidates, where the phrase is checked before a result is shown.
- * The index format is described in macros/export/search_index.py; normalise() and
+ * The index format is described in macros/search/index.py; normalise() and
  * shardOf() here must give what they give there.
  */
 (() => {

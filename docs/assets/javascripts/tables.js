@@ -5,9 +5,10 @@
    rows in view as CSV (UTF-8 with BOM for Excel) — the same text as the build's CSV. */
 (function () {
   "use strict";
-  // Not content: the same rule as macros/export/page_text.is_not_content (the search index). What is left of
-  // a cell is its text in the build's CSV of the table (macros/views/data_table.py).
-  var NOT_CONTENT = "script, style, svg, template, button, noscript, h1, [data-search-exclude], .headerlink";
+  // What is not content (citation boxes, permalinks, buttons...), as a CSS selector: the build writes
+  // its rule (macros/views/content.py) on this script's tag, so a CSV of the rows in view has the
+  // same text as the build's CSV of the table.
+  var NOT_CONTENT = document.currentScript.getAttribute("data-not-content");
 
   function cellText(cell) {
     var copy = cell.cloneNode(true);

@@ -18,7 +18,7 @@ Files (paths under search/):
   anchor and heading), fetched for the best candidates to verify and cut snippets.
 
 normalise() and shard_of() have twins in docs/assets/javascripts/search.js;
-tests/export/test_search_index.py and the browser tests hold them together.
+tests/search/test_index.py and the browser tests hold them together.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The search index files (macros/export/search_index.py): whatever a page says verbatim is found.
+"""The search index files (macros/search/index.py): whatever a page says verbatim is found.
 
 The browser reads these files with docs/assets/javascripts/search.js; `lookup` below does what
 it does (bigrams of the query -> shards -> chunks -> the phrase checked in the chunk's text), so
@@ -13,8 +13,8 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from macros.export.page_text import Line
-from macros.export.search_index import SearchPage, bigrams, build_search_index, normalise, shard_of
+from macros.search.index import SearchPage, bigrams, build_search_index, normalise, shard_of
+from macros.search.page_text import Line
 
 
 def lookup(files: dict[str, bytes], query: str) -> set[str]:

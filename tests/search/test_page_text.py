@@ -1,8 +1,8 @@
-"""The text of a rendered page as the search index reads it (macros/export/page_text.py)."""
+"""The text of a rendered page as the search index reads it (macros/search/page_text.py)."""
 
 from __future__ import annotations
 
-from macros.export.page_text import Line, page_lines
+from macros.search.page_text import Line, page_lines
 
 
 def test_lines_follow_blocks_and_remember_their_section():
