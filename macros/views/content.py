@@ -52,9 +52,7 @@ def attributes_of(text: str) -> dict[str, str]:
     """The attributes of a start tag (the text after its name), names in lower case, values unescaped."""
     if not text.strip():
         return {}
-    return {
-        m.group(1).lower(): unescape(m.group(2) or m.group(3) or m.group(4) or "") for m in _ATTRIBUTE.finditer(text)
-    }
+    return {name.lower(): unescape(a or b or c) for name, a, b, c in _ATTRIBUTE.findall(text)}
 
 
 def _end_of_element(html: str, tag: str, position: int) -> int:

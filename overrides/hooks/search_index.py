@@ -26,7 +26,11 @@ def on_page_content(html, page, config, files):
 def on_post_build(config):
     found = current().search_pages
     pages = [found[url] for url in sorted(found)]
+    root = Path(config.site_dir, "search")
+    made: set[Path] = set()  # some ten thousand files in three folders: each folder made once
     for path, content in build_search_index(pages).items():
-        target = Path(config.site_dir, "search", path)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target = root / path
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         target.write_bytes(content)

@@ -9,11 +9,12 @@ a property that holds here holds there as long as the two agree on normalise() a
 from __future__ import annotations
 
 import json
+import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from macros.search.index import SearchPage, bigrams, build_search_index, normalise, shard_of
+from macros.search.index import SearchPage, bigrams, build_search_index, normalise, normalise_all, shard_of
 from macros.search.page_text import Line
 
 
@@ -105,3 +106,12 @@ def test_every_verbatim_substring_of_two_or_more_characters_is_found(pages, data
     assert f"p{page_number}/" in found
     expected = {p.url for p in search_pages if any(query in normalise(line.text) for line in p.lines)}
     assert found == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.text(alphabet=st.sampled_from(list("ＴＡＭＡ協会／（）：　 \n\t㈱ΣΑΣ ﾃﾝﾒｲﾂ ｶﾞ2１ⅢİaB")), max_size=12))
+)
+def test_normalising_many_texts_at_once_is_normalising_each(texts):
+    """normalise_all goes through C code with the texts joined; each text comes out as on its own."""
+    assert normalise_all(texts) == ["".join(unicodedata.normalize("NFKC", t).lower().split()) for t in texts]

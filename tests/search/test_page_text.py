@@ -47,3 +47,17 @@ def test_scripts_charts_buttons_and_the_page_title_are_not_text():
 def test_unclosed_elements_do_not_swallow_the_rest_of_the_page():
     html = "<p>一つ目<li>二つ目<svg><path></svg><p>三つ目"
     assert [line.text for line in page_lines(html)] == ["一つ目", "二つ目", "三つ目"]
+
+
+def test_what_is_not_content_ends_the_line_where_it_holds_a_block():
+    """A citation box (a block, not content) between two sentences: two lines, as the reader sees them."""
+    html = (
+        '<p>会員数は38社<a class="permalink" data-search-exclude href="#m">#</a>である'
+        '<details class="cite-box" data-search-exclude><summary>引用</summary><p>出典</p></details>と書かれている。</p>'
+    )
+    assert [line.text for line in page_lines(html)] == ["会員数は38社である", "と書かれている。"]
+
+
+def test_cells_entities_and_white_space_read_as_the_reader_sees_them():
+    html = "<table><tr><td>A&amp;B</td><td>&nbsp;</td><td>x\n  y</td></tr><tr><td>&lt;b&gt;</td></tr></table>"
+    assert [line.text for line in page_lines(html)] == ["A&B ／ x y", "<b>"]
