@@ -1,5 +1,7 @@
-"""The header's search box in Chromium: names first, phrases, paste and IME, keyboard, and no
-index bytes before the box is used (docs/assets/javascripts/search.js, macros/search/index.py).
+"""The header's search box on the real site in Chromium: names first, phrases, paste and IME,
+keyboard, and no index bytes before the box is used (docs/assets/javascripts/search.js driving
+search-engine.js, on the index of macros/search/). The engine alone, on the examples it shares
+with the index builder's tests, is tested in test_search_engine.py.
 
 Quality over a larger set of queries, latency and bytes are measured by benchmarks/search_quality.py.
 """
