@@ -1,7 +1,7 @@
 """Time of the search index alone: reading each page's text and building the index files.
 
-    .venv/bin/python benchmarks/search_index_time.py              # real data and 1,000 cases
-    .venv/bin/python benchmarks/search_index_time.py 16 --runs 5
+    .venv/bin/python -m benchmarks.search_index_time              # real data and 1,000 cases
+    .venv/bin/python -m benchmarks.search_index_time 16 --runs 5
 
 For each size, builds the site once (in a fresh process, synthetic data beyond 16 cases)
 and records what the search_index hook is given: each page's content HTML and the pages
@@ -25,8 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic_data import ROOT, write_synthetic
+from benchmarks.synthetic_data import ROOT, write_synthetic
 
 HOOK = "overrides/hooks/search_index.py"  # the key MkDocs loads the hook module under (sys.modules)
 
@@ -104,7 +103,7 @@ def main() -> None:
     for cases in args.cases:
         # One process per size: the build keeps the data it read for the process's lifetime.
         out = subprocess.run(
-            [sys.executable, __file__, str(cases), "--runs", str(args.runs), "--one"],
+            [sys.executable, "-m", "benchmarks.search_index_time", str(cases), "--runs", str(args.runs), "--one"],
             cwd=ROOT,
             env=env,
             check=True,
