@@ -77,6 +77,7 @@ def _candidates(html: str) -> list[int]:
     starts = {match.start() for match in _STARTS.finditer(html)}
     for mark in _MARKS:
         starts.update(html.rfind("<", 0, match.start()) for match in mark.finditer(html))  # its tag
+    starts.discard(-1)  # a mark in text before any tag
     return sorted(starts)
 
 

@@ -53,9 +53,10 @@ def test_spans_are_whole_outermost_elements_and_comments():
     ]
 
 
-def test_an_attribute_value_that_only_mentions_the_rule_is_content():
+def test_an_attribute_value_or_text_that_only_mentions_the_rule_is_content():
     html = '<p title="data-search-exclude">本文</p><a href="#headerlink">リンク</a>'
     assert _spans(html) == []
+    assert _spans("headerlink data-search-exclude <p>本文</p>") == []
 
 
 def test_a_void_element_holds_no_text_and_an_open_one_runs_to_the_end():
